@@ -1,0 +1,78 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "DecisionChain",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dchain", targets: ["dchain"]),
+        .library(name: "Postgres", targets: ["Postgres"]),
+        .library(name: "DecisionChain", targets: ["DecisionChain"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        .target(name: "Postgres", dependencies: ["CLibPQ"]),
+        .target(name: "DecisionChain"),
+        .target(
+            name: "DecisionChainSchema",
+            path: "Schema",
+            exclude: ["README.md"],
+            sources: ["Schema.swift"],
+            resources: [
+                .embedInCode("0001_core.sql"),
+                .embedInCode("0002_audit.sql"),
+                .embedInCode("0003_seed_pipelines.sql"),
+            ]
+        ),
+        .target(
+            name: "ReportAssets",
+            path: "Reports",
+            exclude: ["examples"],
+            sources: ["ReportAssets.swift"],
+            resources: [
+                .embedInCode("report.css"),
+                .embedInCode("map.html.mustache"),
+                .embedInCode("plan.html.mustache"),
+                .embedInCode("pipeline.html.mustache"),
+                .embedInCode("plan-rules.json"),
+            ]
+        ),
+        .target(
+            name: "DecisionChainRender",
+            dependencies: ["DecisionChain", "ReportAssets", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(
+            name: "DecisionChainStore",
+            dependencies: ["Postgres", "DecisionChain", "DecisionChainSchema"]
+        ),
+        .executableTarget(
+            name: "dchain",
+            dependencies: [
+                "DecisionChain", "DecisionChainStore", "DecisionChainRender", "Postgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["Postgres", "DecisionChainStore"],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
+        .testTarget(name: "DecisionChainTests", dependencies: ["DecisionChain"]),
+        .testTarget(
+            name: "DecisionChainRenderTests",
+            dependencies: ["DecisionChainRender", "DecisionChain"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(name: "DecisionChainStoreTests", dependencies: ["DecisionChainStore", "TestSupport"]),
+        .testTarget(name: "dchainTests", dependencies: ["TestSupport", "Postgres"]),
+    ]
+)

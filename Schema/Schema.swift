@@ -1,0 +1,20 @@
+/// The migrations of the DecisionChain schema, embedded in the binary so a
+/// copied `dchain` needs no files. Forward-only; append new files here in order.
+public enum SchemaMigrations {
+    /// One migration: its version, name and SQL text.
+    public struct Migration: Sendable {
+        public let version: Int
+        public let name: String
+        public let sql: String
+    }
+
+    /// All migrations, oldest first. SwiftPM names embedded files starting
+    /// with a digit with that digit replaced by an underscore (`_001_core_sql`).
+    public static let all: [Migration] = [
+        Migration(version: 1, name: "0001_core.sql", sql: text(PackageResources._001_core_sql)),
+        Migration(version: 2, name: "0002_audit.sql", sql: text(PackageResources._002_audit_sql)),
+        Migration(version: 3, name: "0003_seed_pipelines.sql", sql: text(PackageResources._003_seed_pipelines_sql)),
+    ]
+
+    static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+}

@@ -1,0 +1,54 @@
+import DecisionChainSchema
+import Postgres
+
+/// Applies the embedded migrations that a database (or workspace schema) is
+/// missing: in one transaction, under an advisory lock, each recorded with
+/// its checksum. Safe to run twice or from two processes at once.
+public enum Migrator {
+    /// The newest schema version this binary knows.
+    public static var latestVersion: Int { SchemaMigrations.all.last?.version ?? 0 }
+
+    /// Migrates the current schema (the first on the search path). Returns the
+    /// versions applied now (empty when up to date).
+    @discardableResult
+    public static func migrate(_ conn: Connection, schema: String = "public") throws -> [Int] {
+        try conn.transaction { c in
+            try c.query("SELECT pg_advisory_xact_lock(hashtext('dchain.migrate'), hashtext($1))", [schema])
+            try c.run(script: """
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version     int PRIMARY KEY,
+                    name        text NOT NULL,
+                    checksum    text NOT NULL,
+                    applied_at  timestamptz NOT NULL DEFAULT now()
+                )
+                """)
+            var applied: [Int: String] = [:]
+            for row in try c.query("SELECT version, checksum FROM schema_migrations") {
+                applied[try row.decode("version")] = try row.decode("checksum")
+            }
+            if let newest = applied.keys.max(), newest > latestVersion {
+                throw StoreError.schemaTooNew(version: newest, known: latestVersion)
+            }
+            var done: [Int] = []
+            for m in SchemaMigrations.all {
+                let sum: String = try c.queryRow("SELECT md5($1) AS sum", [m.sql])!.decode("sum")
+                if let recorded = applied[m.version] {
+                    guard recorded == sum else { throw StoreError.migrationChanged(name: m.name) }
+                    continue
+                }
+                try c.run(script: m.sql)
+                try c.execute("INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
+                              [m.version, m.name, sum])
+                done.append(m.version)
+            }
+            return done
+        }
+    }
+
+    /// The highest applied version, or 0 for a database never migrated.
+    public static func currentVersion(_ conn: Connection) throws -> Int {
+        let exists = try conn.queryRow("SELECT to_regclass('schema_migrations') IS NOT NULL AS e")?.decode("e", as: Bool.self) ?? false
+        guard exists else { return 0 }
+        return try conn.queryRow("SELECT coalesce(max(version), 0) AS v FROM schema_migrations")?.decode("v") ?? 0
+    }
+}

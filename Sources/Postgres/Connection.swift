@@ -1,0 +1,230 @@
+import CLibPQ
+import Foundation
+
+/// One connection to a PostgreSQL server through libpq. Not thread-safe:
+/// use one connection per task. Closed when released.
+public final class Connection {
+    private var conn: OpaquePointer?
+
+    /// Opens a connection from a libpq conninfo string (`host=... dbname=...`)
+    /// or a `postgres://` URL; PG* environment variables fill the gaps.
+    public init(_ conninfo: String) throws {
+        let c = PQconnectdb(conninfo)
+        guard let c, PQstatus(c) == CONNECTION_OK else {
+            let reason = c.map { Connection.oneLine(String(cString: PQerrorMessage($0))) } ?? "out of memory"
+            let server = c.map(Connection.describe) ?? Connection.redact(conninfo)
+            PQfinish(c)
+            throw PostgresError.connectionFailed(server: server, reason: reason)
+        }
+        conn = c
+        // Notices (e.g. "relation already exists, skipping") are not for users.
+        PQsetNoticeProcessor(c, { _, _ in }, nil)
+    }
+
+    deinit { PQfinish(conn) }
+
+    /// Closes the connection now.
+    public func close() { PQfinish(conn); conn = nil }
+
+    /// Where this connection goes, for messages: `socket /tmp/x:5432 db dchain`.
+    public var server: String { conn.map(Connection.describe) ?? "(closed)" }
+
+    /// The server's version number, e.g. 150018.
+    public var serverVersion: Int { Int(PQserverVersion(conn)) }
+
+    /// Runs a statement with bound parameters and returns its rows.
+    @discardableResult
+    public func query(_ sql: String, _ params: [any PostgresEncodable] = []) throws -> [Row] {
+        let result = try execParams(sql, params)
+        defer { PQclear(result) }
+        return Connection.rows(of: result)
+    }
+
+    /// Runs a statement with bound parameters and returns the first row, if any.
+    public func queryRow(_ sql: String, _ params: [any PostgresEncodable] = []) throws -> Row? {
+        try query(sql, params).first
+    }
+
+    /// Runs a statement with bound parameters; returns the count of affected rows.
+    @discardableResult
+    public func execute(_ sql: String, _ params: [any PostgresEncodable] = []) throws -> Int {
+        let result = try execParams(sql, params)
+        defer { PQclear(result) }
+        return Int(String(cString: PQcmdTuples(result))) ?? 0
+    }
+
+    /// Runs a script of several statements with no parameters (migrations, SET).
+    public func run(script sql: String) throws {
+        let result = PQexec(conn, sql)
+        defer { PQclear(result) }
+        try check(result)
+    }
+
+    /// Runs `body` in a transaction: commits when it returns, rolls back when
+    /// it throws. A failed ROLLBACK never hides the original error.
+    public func transaction<T>(_ body: (Connection) throws -> T) throws -> T {
+        try run(script: "BEGIN")
+        do {
+            let value = try body(self)
+            try run(script: "COMMIT")
+            return value
+        } catch {
+            try? run(script: "ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Streams rows into `COPY table (cols) FROM STDIN` in text format; nil is NULL.
+    /// Returns the count of rows copied.
+    @discardableResult
+    public func copy<S: Sequence>(_ copySQL: String, rows: S) throws -> Int where S.Element == [String?] {
+        let start = PQexec(conn, copySQL)
+        guard PQresultStatus(start) == PGRES_COPY_IN else {
+            defer { PQclear(start) }
+            try check(start)
+            throw PostgresError.client("not a COPY FROM STDIN statement: \(copySQL)")
+        }
+        PQclear(start)
+        var buffer = ""
+        buffer.reserveCapacity(1 << 16)
+        func flush() throws {
+            guard !buffer.isEmpty else { return }
+            let ok = buffer.withCString { PQputCopyData(conn, $0, Int32(strlen($0))) }
+            buffer.removeAll(keepingCapacity: true)
+            if ok != 1 { throw PostgresError.client(Connection.oneLine(String(cString: PQerrorMessage(conn)))) }
+        }
+        var count = 0
+        var failure: Error?
+        do {
+            for row in rows {
+                for (i, v) in row.enumerated() {
+                    if i > 0 { buffer += "\t" }
+                    buffer += v.map(Connection.copyEscape) ?? "\\N"
+                }
+                buffer += "\n"
+                count += 1
+                if buffer.utf8.count > 1 << 16 { try flush() }
+            }
+            try flush()
+        } catch { failure = error }
+        PQputCopyEnd(conn, failure == nil ? nil : "aborted by client")
+        var serverError: Error?
+        while let r = PQgetResult(conn) {
+            do { try check(r) } catch { serverError = serverError ?? error }
+            PQclear(r)
+        }
+        if let failure { throw failure }
+        if let serverError { throw serverError }
+        return count
+    }
+
+    /// Quotes an identifier that must be spliced into SQL (a schema name).
+    public func escapeIdentifier(_ name: String) throws -> String {
+        guard let p = PQescapeIdentifier(conn, name, name.utf8.count) else {
+            throw PostgresError.client(Connection.oneLine(String(cString: PQerrorMessage(conn))))
+        }
+        defer { PQfreemem(p) }
+        return String(cString: p)
+    }
+
+    // MARK: - internals
+
+    private func execParams(_ sql: String, _ params: [any PostgresEncodable]) throws -> OpaquePointer? {
+        let texts = params.map { $0.postgresText }
+        let cStrings: [UnsafeMutablePointer<CChar>?] = texts.map { $0.flatMap { strdup($0) } }
+        defer { cStrings.forEach { free($0) } }
+        let result = cStrings.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: max(buf.count, 1)) { ptr in
+                PQexecParams(conn, sql, Int32(texts.count), nil, texts.isEmpty ? nil : ptr, nil, nil, 0)
+            }
+        }
+        do { try check(result) } catch { PQclear(result); throw error }
+        return result
+    }
+
+    private func check(_ result: OpaquePointer?) throws {
+        guard let result else {
+            throw PostgresError.client(Connection.oneLine(String(cString: PQerrorMessage(conn))))
+        }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY, PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_SINGLE_TUPLE:
+            return
+        default:
+            func field(_ code: Int32) -> String? {
+                PQresultErrorField(result, code).map { String(cString: $0) }
+            }
+            guard let state = field(DC_PG_DIAG_SQLSTATE) else {
+                let message = Connection.oneLine(String(cString: PQerrorMessage(conn)))
+                if PQstatus(conn) != CONNECTION_OK {
+                    throw PostgresError.connectionFailed(server: server, reason: message)
+                }
+                throw PostgresError.client(message)
+            }
+            throw PostgresError.server(ServerError(
+                severity: field(DC_PG_DIAG_SEVERITY) ?? "ERROR",
+                sqlState: state,
+                message: field(DC_PG_DIAG_MESSAGE_PRIMARY) ?? "unknown error",
+                detail: field(DC_PG_DIAG_MESSAGE_DETAIL),
+                hint: field(DC_PG_DIAG_MESSAGE_HINT),
+                constraint: field(DC_PG_DIAG_CONSTRAINT_NAME),
+                table: field(DC_PG_DIAG_TABLE_NAME),
+                column: field(DC_PG_DIAG_COLUMN_NAME)))
+        }
+    }
+
+    private static func rows(of result: OpaquePointer?) -> [Row] {
+        let n = Int(PQntuples(result)), m = Int(PQnfields(result))
+        guard n > 0 else { return [] }
+        let names = (0..<m).map { String(cString: PQfname(result, Int32($0))) }
+        var rows: [Row] = []
+        rows.reserveCapacity(n)
+        for r in 0..<n {
+            var values: [String?] = []
+            values.reserveCapacity(m)
+            for c in 0..<m {
+                if PQgetisnull(result, Int32(r), Int32(c)) == 1 {
+                    values.append(nil)
+                } else {
+                    values.append(String(cString: PQgetvalue(result, Int32(r), Int32(c))))
+                }
+            }
+            rows.append(Row(columns: names, values: values))
+        }
+        return rows
+    }
+
+    static func copyEscape(_ s: String) -> String {
+        guard s.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return s }
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "\\": out += "\\\\"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    static func describe(_ c: OpaquePointer) -> String {
+        let host = PQhost(c).map { String(cString: $0) } ?? ""
+        let port = PQport(c).map { String(cString: $0) } ?? ""
+        let db = PQdb(c).map { String(cString: $0) } ?? ""
+        let where_ = host.hasPrefix("/") ? "socket \(host)/.s.PGSQL.\(port)" : "\(host):\(port)"
+        return db.isEmpty ? where_ : "\(where_) (database \(db))"
+    }
+
+    /// A conninfo without its password, for messages.
+    static func redact(_ conninfo: String) -> String {
+        conninfo.replacingOccurrences(of: "password=[^ ]*", with: "password=***", options: .regularExpression)
+            .replacingOccurrences(of: "://([^:/@]*):[^@]*@", with: "://$1:***@", options: .regularExpression)
+    }
+
+    /// libpq messages span lines ("connection to server ... failed: \n\tIs the server running...").
+    static func oneLine(_ s: String) -> String {
+        s.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import DecisionChain
+import DecisionChainStore
+import Foundation
+
+/// Where the data is: shared by every command that needs the database.
+struct ConnectionOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("PostgreSQL conninfo or postgres:// URL (default: DCHAIN_DB, else the embedded cluster in DCHAIN_HOME).", valueName: "conninfo"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("Work in an isolated workspace (a trainee's sandbox); default: DCHAIN_WORKSPACE.", valueName: "name"))
+    var workspace: String?
+
+    /// The dchain user changes are audited as: DCHAIN_USER, else the OS login.
+    var actor: String {
+        let env = ProcessInfo.processInfo.environment
+        return env["DCHAIN_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? env["USER"] ?? env["LOGNAME"] ?? "dchain"
+    }
+
+    var effectiveWorkspace: String? {
+        workspace ?? ProcessInfo.processInfo.environment["DCHAIN_WORKSPACE"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Opens (and on first use migrates) the database.
+    func open(migrate: Bool = true) throws -> Database {
+        try Database.open(Database.location(db: db), workspace: effectiveWorkspace, actor: actor, migrate: migrate)
+    }
+}
+
+/// The output formats a command can write.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, md, html, svg, json, csv, ics
+}
+
+/// `--format`, `--out`, `--lang`, `--today`: shared by every read command.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: text, md, html, svg, json, csv or ics (as the command supports).")
+    var format: OutputFormat = .text
+
+    @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var out: String?
+
+    @Option(name: .long, help: "Label language: en or zh (default: from LANG).")
+    var lang: String?
+
+    @Option(name: .long, help: ArgumentHelp("Fix \"today\" (YYYY-MM-DD) for reproducible output.", valueName: "date"))
+    var today: String?
+
+    var language: Language {
+        get throws {
+            if let lang { return try Language.parse(lang, field: "lang") }
+            let env = ProcessInfo.processInfo.environment
+            return Language(localeIdentifier: env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LANG"])
+        }
+    }
+
+    var day: Day {
+        get throws {
+            if let today { return try Parse.day(today, field: "today") }
+            return Clock.today
+        }
+    }
+
+    /// Refuses formats the command does not produce.
+    func require(_ allowed: [OutputFormat]) throws {
+        guard allowed.contains(format) else {
+            throw ValidationError("--format \(format.rawValue) is not available here; use one of \(allowed.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    /// Writes the output to --out (atomically) or standard output.
+    func emit(_ text: String) throws {
+        try Output.write(text, to: out)
+    }
+}
+
+/// Writing results: stdout, or a file replaced atomically (never half-written).
+enum Output {
+    static func write(_ text: String, to path: String?) throws {
+        guard let path, path != "-" else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw OutputError(description: "cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+}
+
+/// Today, in the configured time zone.
+enum Clock {
+    static var today: Day {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: Database.timeZone) ?? TimeZone(identifier: "UTC")!
+        let c = cal.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: c.year!, month: c.month!, day: c.day!)!
+    }
+}
+
+/// Parsing of CLI values into domain values, naming the field on failure.
+enum Parse {
+    static func day(_ text: String, field: String) throws -> Day {
+        guard let d = Day(text) else { throw InputError(field: field, value: text, problem: "is not a date (YYYY-MM-DD)") }
+        return d
+    }
+
+    static func time(_ text: String, field: String) throws -> LocalTime {
+        guard let t = LocalTime(text) else {
+            throw InputError(field: field, value: text, problem: "is not a date-time (YYYY-MM-DD or \"YYYY-MM-DD HH:MM\")")
+        }
+        return t
+    }
+
+    static func nonEmpty(_ text: String, field: String) throws -> String {
+        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !t.isEmpty else { throw InputError(field: field, value: text, problem: "must not be empty") }
+        return t
+    }
+}
