@@ -166,6 +166,7 @@ CREATE TABLE touchpoint (
                     'tender-document', 'bid-clarification', 'site-survey', 'contract-review', 'training', 'support', 'other')),
     direction   text NOT NULL DEFAULT 'outbound' CHECK (direction IN ('outbound', 'inbound')),
     summary     text,
+    response    text,   -- what we did or said in reply: the journey map's response lane
     logged_by   text,
     created_at  timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (account_id, id),

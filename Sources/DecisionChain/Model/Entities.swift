@@ -183,14 +183,16 @@ public struct Touchpoint: Hashable, Sendable, Codable {
     public var channel: Channel
     public var direction: Direction
     public var summary: String?
+    /// What we did or said in reply (the map's response lane).
+    public var response: String?
     public var loggedBy: String?
     public var participants: [Participant]
     public init(id: Int64, accountID: Int64, dealID: Int64? = nil, stageKey: String? = nil, at: LocalTime,
                 channel: Channel, direction: Direction = .outbound, summary: String? = nil, loggedBy: String? = nil,
-                participants: [Participant] = []) {
+                participants: [Participant] = [], response: String? = nil) {
         self.id = id; self.accountID = accountID; self.dealID = dealID; self.stageKey = stageKey; self.at = at
         self.channel = channel; self.direction = direction; self.summary = summary; self.loggedBy = loggedBy
-        self.participants = participants
+        self.participants = participants; self.response = response
     }
 }
 

@@ -1,0 +1,112 @@
+import DecisionChain
+import Postgres
+
+/// Deals, their stage history, and closing them.
+public struct DealStore {
+    let db: Connection
+    let actor: String
+    public init(_ db: Database) { self.db = db.connection; self.actor = db.actor }
+
+    static let columns = """
+        d.account_id, d.id, d.name, p.key AS pipeline_key, s.key AS stage_key, d.status, d.method, d.amount,
+        d.currency, d.close_by, d.closed_on, d.close_reason, u.login AS owner_login
+        """
+    static let from = """
+        deal d JOIN stage s ON s.id = d.stage_id JOIN pipeline p ON p.id = d.pipeline_id LEFT JOIN app_user u ON u.id = d.owner_id
+        """
+
+    /// What `deal add` needs.
+    public struct NewDeal {
+        public var accountID: Int64
+        public var name: String
+        public var pipeline: Pipeline
+        public var stageKey: String?
+        public var method: ProcurementMethod?
+        public var amount: Double?
+        public var currency: String
+        public var closeBy: Day?
+        public var ownerID: Int64?
+        /// When the deal entered its first stage.
+        public var on: Day
+        public init(accountID: Int64, name: String, pipeline: Pipeline, stageKey: String?, method: ProcurementMethod?,
+                    amount: Double?, currency: String, closeBy: Day?, ownerID: Int64?, on: Day) {
+            self.accountID = accountID; self.name = name; self.pipeline = pipeline; self.stageKey = stageKey; self.method = method
+            self.amount = amount; self.currency = currency; self.closeBy = closeBy; self.ownerID = ownerID; self.on = on
+        }
+    }
+
+    /// Adds a deal in its first (or given) stage and records the entry.
+    public func add(_ n: NewDeal) throws -> Deal {
+        guard let stage = n.stageKey.map({ n.pipeline.stage($0) }) ?? n.pipeline.stages.first else {
+            throw InputError(field: "stage", value: n.stageKey ?? "", problem: "is not a stage of pipeline \(n.pipeline.key) ("
+                             + n.pipeline.stages.map(\.key).joined(separator: ", ") + ")")
+        }
+        if try db.queryRow("SELECT 1 AS x FROM deal WHERE account_id = $1 AND name = $2", [n.accountID, n.name]) != nil {
+            throw DomainError("deal \"\(n.name)\" already exists in this account")
+        }
+        return try db.transaction { c in
+            let row = try c.queryRow("""
+                INSERT INTO deal (account_id, name, pipeline_id, stage_id, method, amount, currency, close_by, owner_id)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id
+                """, [n.accountID, n.name, n.pipeline.id, stage.id, n.method?.rawValue, n.amount, n.currency, n.closeBy, n.ownerID])
+            let id: Int64 = try row!.decode("id")
+            try c.execute("INSERT INTO deal_stage_history (account_id, deal_id, stage_id, entered_on, recorded_by) VALUES ($1, $2, $3, $4, $5)",
+                          [n.accountID, id, stage.id, n.on, actor])
+            return try get(accountID: n.accountID, id: id)
+        }
+    }
+
+    /// Moves an open deal to a stage of its pipeline on a day, recording the history.
+    public func move(_ deal: Deal, to stage: Stage, on day: Day) throws -> Deal {
+        guard deal.status == .open else { throw DomainError("deal \"\(deal.name)\" is \(deal.status.rawValue); only open deals move") }
+        guard stage.pipelineKey == deal.pipelineKey else {
+            throw InputError(field: "stage", value: stage.key, problem: "is not a stage of pipeline \(deal.pipelineKey)")
+        }
+        return try db.transaction { c in
+            if let last = try c.queryRow("SELECT max(entered_on) AS d FROM deal_stage_history WHERE account_id = $1 AND deal_id = $2",
+                                         [deal.accountID, deal.id])?.decodeIfPresent("d", as: Day.self), day < last {
+                throw InputError(field: "on", value: day.description, problem: "is before the deal's last stage change (\(last))")
+            }
+            try c.execute("UPDATE deal SET stage_id = $3 WHERE account_id = $1 AND id = $2", [deal.accountID, deal.id, stage.id])
+            try c.execute("INSERT INTO deal_stage_history (account_id, deal_id, stage_id, entered_on, recorded_by) VALUES ($1, $2, $3, $4, $5)",
+                          [deal.accountID, deal.id, stage.id, day, actor])
+            return try get(accountID: deal.accountID, id: deal.id)
+        }
+    }
+
+    /// Closes an open deal as won, lost or dropped.
+    public func close(_ deal: Deal, as status: DealStatus, reason: String?, on day: Day) throws -> Deal {
+        guard status != .open else { throw InputError(field: "outcome", value: "open", problem: "is not an outcome; use won, lost or dropped") }
+        guard deal.status == .open else { throw DomainError("deal \"\(deal.name)\" is already \(deal.status.rawValue)") }
+        try db.execute("UPDATE deal SET status = $3, close_reason = $4, closed_on = $5 WHERE account_id = $1 AND id = $2",
+                       [deal.accountID, deal.id, status.rawValue, reason, day])
+        return try get(accountID: deal.accountID, id: deal.id)
+    }
+
+    /// One deal.
+    public func get(accountID: Int64, id: Int64) throws -> Deal {
+        guard let row = try db.queryRow("SELECT \(Self.columns) FROM \(Self.from) WHERE d.account_id = $1 AND d.id = $2", [accountID, id]) else {
+            throw StoreError.notFound(kind: "deal", reference: "#\(id)", scope: nil, candidates: [])
+        }
+        return try Deal(row: row)
+    }
+
+    /// Deals, optionally of one account and status; newest first.
+    public func list(accountID: Int64? = nil, status: DealStatus? = nil) throws -> [(deal: Deal, account: String)] {
+        try db.query("""
+            SELECT \(Self.columns), a.name AS account_name FROM \(Self.from) JOIN account a ON a.id = d.account_id
+            WHERE ($1::bigint IS NULL OR d.account_id = $1) AND ($2::text IS NULL OR d.status = $2)
+            ORDER BY a.name, d.id
+            """, [accountID, status?.rawValue]).map { (try Deal(row: $0), try $0.decode("account_name")) }
+    }
+
+    /// The stage entries of a deal, oldest first.
+    public func history(_ deal: Deal) throws -> [StageVisit] {
+        try db.query("""
+            SELECT h.deal_id, s.key, h.entered_on FROM deal_stage_history h JOIN stage s ON s.id = h.stage_id
+            WHERE h.account_id = $1 AND h.deal_id = $2 ORDER BY h.entered_on, h.id
+            """, [deal.accountID, deal.id]).map {
+            StageVisit(dealID: try $0.decode("deal_id"), stageKey: try $0.decode("key"), entered: try $0.decode("entered_on"))
+        }
+    }
+}

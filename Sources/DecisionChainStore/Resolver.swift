@@ -1,0 +1,135 @@
+import DecisionChain
+import Postgres
+
+/// Turns what a user typed (an id, a code or a unique name) into an entity.
+/// Unknown references list near misses; ambiguous ones list the candidates.
+public struct Resolver {
+    let db: Connection
+    public init(_ db: Database) { self.db = db.connection }
+    public init(connection: Connection) { self.db = connection }
+
+    /// An account by id, code or name.
+    public func account(_ ref: String) throws -> Account {
+        let rows = try db.query("""
+            SELECT \(AccountStore.columns) FROM account a
+            WHERE (a.id::text = $1) OR a.code = $1 OR a.name = $1
+            ORDER BY (a.id::text = $1) DESC, (a.code = $1) DESC
+            """, [ref])
+        if let first = rows.first { return try Account(row: first) }
+        throw StoreError.notFound(kind: "account", reference: ref, scope: nil,
+                                  candidates: try near("SELECT name FROM account WHERE name ILIKE $1 OR code ILIKE $1 ORDER BY name LIMIT 5", ref, []))
+    }
+
+    /// A deal of an account by id or name.
+    public func deal(_ ref: String, accountID: Int64) throws -> Deal {
+        let rows = try db.query("""
+            SELECT \(DealStore.columns) FROM deal d JOIN stage s ON s.id = d.stage_id JOIN pipeline p ON p.id = d.pipeline_id
+            LEFT JOIN app_user u ON u.id = d.owner_id
+            WHERE d.account_id = $1 AND (d.id::text = $2 OR d.name = $2)
+            ORDER BY (d.id::text = $2) DESC
+            """, [accountID, ref])
+        if let first = rows.first { return try Deal(row: first) }
+        throw StoreError.notFound(kind: "deal", reference: ref, scope: try accountName(accountID),
+                                  candidates: try near("SELECT name FROM deal WHERE account_id = $2 AND name ILIKE $1 ORDER BY name LIMIT 5", ref, [accountID])
+                                    + (try near("SELECT name FROM deal WHERE account_id = $1 ORDER BY id DESC LIMIT 3", nil, [accountID])))
+    }
+
+    /// A deal anywhere, by id or unique name (for commands that take only DEAL).
+    public func deal(_ ref: String) throws -> Deal {
+        let rows = try db.query("""
+            SELECT \(DealStore.columns), a.name AS account_name FROM deal d JOIN stage s ON s.id = d.stage_id
+            JOIN pipeline p ON p.id = d.pipeline_id JOIN account a ON a.id = d.account_id
+            LEFT JOIN app_user u ON u.id = d.owner_id
+            WHERE d.id::text = $1 OR d.name = $1 ORDER BY (d.id::text = $1) DESC, d.id
+            """, [ref])
+        if rows.count == 1 || (rows.first?["id"] == ref) { return try Deal(row: rows[0]) }
+        if rows.count > 1 {
+            throw StoreError.ambiguous(kind: "deal", reference: ref, scope: nil,
+                                       candidates: rows.map { "#\($0["id"] ?? "") at \($0["account_name"] ?? "")" })
+        }
+        throw StoreError.notFound(kind: "deal", reference: ref, scope: nil,
+                                  candidates: try near("SELECT name FROM deal WHERE name ILIKE $1 ORDER BY name LIMIT 5", ref, []))
+    }
+
+    /// A stakeholder of an account by id or name.
+    public func stakeholder(_ ref: String, accountID: Int64) throws -> Stakeholder {
+        let rows = try db.query("""
+            SELECT \(StakeholderStore.columns) FROM stakeholder s LEFT JOIN unit u ON u.account_id = s.account_id AND u.id = s.unit_id
+            WHERE s.account_id = $1 AND (s.id::text = $2 OR s.name = $2) ORDER BY (s.id::text = $2) DESC, s.id
+            """, [accountID, ref])
+        if rows.count == 1 || (rows.first?["id"] == ref) { return try Stakeholder(row: rows[0]) }
+        if rows.count > 1 {
+            throw StoreError.ambiguous(kind: "stakeholder", reference: ref, scope: try accountName(accountID),
+                                       candidates: try rows.map { let s = try Stakeholder(row: $0); return "#\(s.id) \(s.name), \(s.title)" })
+        }
+        // A stakeholder of another account is not this account's: say where they are.
+        let elsewhere = try db.query("""
+            SELECT a.name FROM stakeholder s JOIN account a ON a.id = s.account_id
+            WHERE s.account_id <> $1 AND (s.id::text = $2 OR s.name = $2) LIMIT 1
+            """, [accountID, ref]).first?["name"]
+        if let elsewhere {
+            throw StoreError.rule("stakeholder \"\(ref)\" belongs to account \"\(elsewhere ?? "")\", not \"\(try accountName(accountID))\"")
+        }
+        throw StoreError.notFound(kind: "stakeholder", reference: ref, scope: try accountName(accountID),
+                                  candidates: try near("SELECT name FROM stakeholder WHERE account_id = $2 AND (name ILIKE $1 OR $3 ILIKE '%' || name || '%') ORDER BY name LIMIT 5",
+                                                       ref, [accountID, ref]))
+    }
+
+    /// A stakeholder anywhere by id or unique name.
+    public func stakeholder(_ ref: String) throws -> Stakeholder {
+        let rows = try db.query("""
+            SELECT \(StakeholderStore.columns), a.name AS account_name FROM stakeholder s JOIN account a ON a.id = s.account_id
+            LEFT JOIN unit u ON u.account_id = s.account_id AND u.id = s.unit_id
+            WHERE s.id::text = $1 OR s.name = $1 ORDER BY (s.id::text = $1) DESC, s.id
+            """, [ref])
+        if rows.count == 1 || (rows.first?["id"] == ref) { return try Stakeholder(row: rows[0]) }
+        if rows.count > 1 {
+            throw StoreError.ambiguous(kind: "stakeholder", reference: ref, scope: nil,
+                                       candidates: rows.map { "#\($0["id"] ?? "") at \($0["account_name"] ?? "")" })
+        }
+        throw StoreError.notFound(kind: "stakeholder", reference: ref, scope: nil,
+                                  candidates: try near("SELECT name FROM stakeholder WHERE name ILIKE $1 ORDER BY name LIMIT 5", ref, []))
+    }
+
+    /// A unit of an account by id or name.
+    public func unit(_ ref: String, accountID: Int64) throws -> OrgUnit {
+        if let row = try db.queryRow("SELECT account_id, id, name, parent_id FROM unit WHERE account_id = $1 AND (id::text = $2 OR name = $2) ORDER BY (id::text = $2) DESC LIMIT 1",
+                                     [accountID, ref]) {
+            return OrgUnit(id: try row.decode("id"), accountID: try row.decode("account_id"), name: try row.decode("name"),
+                           parentID: try row.decodeIfPresent("parent_id"))
+        }
+        throw StoreError.notFound(kind: "unit", reference: ref, scope: try accountName(accountID),
+                                  candidates: try near("SELECT name FROM unit WHERE account_id = $2 AND name ILIKE $1 ORDER BY name LIMIT 5", ref, [accountID]))
+    }
+
+    /// A user id by login (users are created on first mention).
+    public func userID(login: String) throws -> Int64 {
+        guard login.range(of: "^[A-Za-z0-9._@-]+$", options: .regularExpression) != nil else {
+            throw InputError(field: "owner", value: login, problem: "is not a valid login (letters, digits, . _ @ -)")
+        }
+        let row = try db.queryRow("""
+            WITH ins AS (INSERT INTO app_user (login, name) VALUES ($1, $1) ON CONFLICT (login) DO NOTHING RETURNING id)
+            SELECT id FROM ins UNION ALL SELECT id FROM app_user WHERE login = $1 LIMIT 1
+            """, [login])
+        return try row!.decode("id")
+    }
+
+    /// A team id by name (teams are created on first mention).
+    public func teamID(name: String) throws -> Int64 {
+        let row = try db.queryRow("""
+            WITH ins AS (INSERT INTO team (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING id)
+            SELECT id FROM ins UNION ALL SELECT id FROM team WHERE name = $1 LIMIT 1
+            """, [name])
+        return try row!.decode("id")
+    }
+
+    func accountName(_ id: Int64) throws -> String {
+        try db.queryRow("SELECT name FROM account WHERE id = $1", [id])?.decode("name") ?? "#\(id)"
+    }
+
+    /// Names like the reference: substring match, else nothing.
+    func near(_ sql: String, _ ref: String?, _ extra: [any PostgresEncodable]) throws -> [String] {
+        let params: [any PostgresEncodable] = ref.map { ["%" + $0 + "%"] + extra } ?? extra
+        return try db.query(sql, params).compactMap { $0["name"] ?? nil }
+    }
+}
