@@ -42,6 +42,15 @@ public enum JourneyMapBuilder {
         return latest(s.deals.filter { status(of: $0, asOf: asOf) == .open }) ?? latest(s.deals)
     }
 
+    /// A deal as a map heads it: its stage and status as of the day, names in the language.
+    public static func mapDeal(_ d: Deal, in s: AccountSnapshot, asOf: Day, lang: Language) -> MapDeal {
+        let pipeline = s.pipeline(d.pipelineKey)
+        let stageKey = s.history(of: d.id).last { $0.entered <= asOf }?.stageKey ?? d.stageKey
+        return MapDeal(id: d.id, name: d.name, pipeline: d.pipelineKey, pipelineName: pipeline?.name(lang) ?? d.pipelineKey,
+                       stage: stageKey, stageName: pipeline?.stage(stageKey)?.name(lang) ?? stageKey,
+                       status: status(of: d, asOf: asOf), method: d.method, amount: d.amount, currency: d.currency)
+    }
+
     /// A deal's status on a day: a deal closed after that day was still open.
     static func status(of deal: Deal, asOf: Day) -> DealStatus {
         if deal.status != .open, let closed = deal.closedOn, closed > asOf { return .open }
@@ -175,18 +184,12 @@ private struct Assembly {
             opportunities: all.reduce(0) { $0 + $1.opportunities.count },
             days: visits.first.map { max(0, $0.entered.days(to: end)) })
 
-        return JourneyMap(account: MapAccount(s.account), deal: deal.map(mapDeal(_:)), asOf: asOf,
+        return JourneyMap(account: MapAccount(s.account), deal: deal.map { JourneyMapBuilder.mapDeal($0, in: s, asOf: asOf, lang: lang) }, asOf: asOf,
                           state: future ? .future : .current, language: lang, stages: all.filter { $0.key != nil },
                           unstaged: all.first { $0.key == nil },
                           momentsOfTruth: moments, decisionChain: decisionChain(touchpoints), summary: summary)
     }
 
-    func mapDeal(_ d: Deal) -> MapDeal {
-        let stageKey = visits.last?.stageKey ?? d.stageKey
-        return MapDeal(id: d.id, name: d.name, pipeline: d.pipelineKey, pipelineName: pipeline?.name(lang) ?? d.pipelineKey,
-                       stage: stageKey, stageName: pipeline?.stage(stageKey)?.name(lang) ?? stageKey,
-                       status: JourneyMapBuilder.status(of: d, asOf: asOf), method: d.method, amount: d.amount, currency: d.currency)
-    }
 
     func name(_ id: Int64) -> String { people[id]?.name ?? "#\(id)" }
 
