@@ -26,7 +26,9 @@ public struct PlanEngine: Sendable {
             deals = snapshot.deals.filter { $0.status == .open }.sorted { $0.id < $1.id }
         }
         let proposed = deals.flatMap { items(for: PlanContext(snapshot: snapshot, deal: $0, today: today, lang: lang, rules: rules)) }
-        return Plan(account: snapshot.account, deal: selected, deals: deals, today: today, language: lang,
+        var stages: [Int64: Stage] = [:]
+        for d in deals { stages[d.id] = snapshot.pipeline(d.pipelineKey)?.stage(d.stageKey) }
+        return Plan(account: snapshot.account, deal: selected, deals: deals, stages: stages, today: today, language: lang,
                     items: proposed.sorted(by: PlanItem.planOrder))
     }
 

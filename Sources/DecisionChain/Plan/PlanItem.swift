@@ -51,13 +51,22 @@ public struct Plan: Hashable, Sendable {
     public var deal: Deal?
     /// The deals the plan covers.
     public var deals: [Deal]
+    /// Each planned deal's current stage, by deal id (absent when the pipeline lacks it).
+    public var stages: [Int64: Stage]
     public var today: Day
     public var language: Language
     /// In plan order.
     public var items: [PlanItem]
 
-    public init(account: Account, deal: Deal?, deals: [Deal], today: Day, language: Language, items: [PlanItem]) {
-        self.account = account; self.deal = deal; self.deals = deals; self.today = today; self.language = language; self.items = items
+    public init(account: Account, deal: Deal?, deals: [Deal], stages: [Int64: Stage] = [:], today: Day, language: Language,
+                items: [PlanItem]) {
+        self.account = account; self.deal = deal; self.deals = deals; self.stages = stages; self.today = today
+        self.language = language; self.items = items
+    }
+
+    /// A deal with its current stage's name: `政务云平台 (contract negotiation)`.
+    public func dealLine(_ deal: Deal) -> String {
+        stages[deal.id].map { "\(deal.name) (\($0.name(language)))" } ?? deal.name
     }
 
     /// The deal an item belongs to.
