@@ -135,36 +135,46 @@ public struct EmbeddedCluster: Sendable {
 
     static var isRoot: Bool { geteuid() == 0 }
 
-    /// Runs a PostgreSQL server tool, as `postgres` when we are root.
+    /// Runs a PostgreSQL server tool, as `postgres` when we are root. Output
+    /// goes to a file, not a pipe: the server pg_ctl starts would hold a pipe open.
     func runTool(_ name: String, _ args: [String]) throws {
         let bin = try Self.binDirectory() + "/" + name
-        let p = Process()
+        var argv: [String]
         if Self.isRoot {
-            p.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            if !FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser") {
-                p.executableURL = URL(fileURLWithPath: "/sbin/runuser")
-            }
-            p.arguments = ["-u", "postgres", "--", bin] + args
+            let runuser = ["/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+            guard let runuser else { throw StoreError.cluster("runuser not found: needed to run the server as the postgres user") }
+            argv = [runuser, "-u", "postgres", "--", bin] + args
         } else {
-            p.executableURL = URL(fileURLWithPath: bin)
-            p.arguments = args
+            argv = [bin] + args
         }
-        p.currentDirectoryURL = URL(fileURLWithPath: "/")
-        // A file, not a pipe: the server pg_ctl starts would hold a pipe open forever.
         let outPath = home + "/tool-output.txt"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        guard let out = FileHandle(forWritingAtPath: outPath) else { throw StoreError.cluster("cannot write \(outPath)") }
-        defer { try? out.close() }
-        p.standardOutput = out
-        p.standardError = out
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
+        let status = try Self.spawnAndWait(argv, output: outPath)
+        guard status == 0 else {
             let data = FileManager.default.contents(atPath: outPath) ?? Data()
             let text = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).joined(separator: " ")
-            throw StoreError.cluster("\(name) failed (exit \(p.terminationStatus)): \(text)")
+            throw StoreError.cluster("\(name) failed (exit \(status)): \(text)")
         }
+    }
+
+    /// posix_spawn + waitpid: Foundation's Process can miss a fast child's exit.
+    static func spawnAndWait(_ argv: [String], output: String) throws -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let cArgs = argv.map { strdup($0) } + [nil]
+        defer { cArgs.forEach { free($0) } }
+        var pid = pid_t()
+        let rc = posix_spawn(&pid, argv[0], &actions, nil, cArgs, environ)
+        guard rc == 0 else { throw StoreError.cluster("cannot run \(argv[0]): \(String(cString: strerror(rc)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            if errno != EINTR { throw StoreError.cluster("waiting for \(argv[0]) failed: \(String(cString: strerror(errno)))") }
+        }
+        // WIFEXITED / WEXITSTATUS by hand: the macros are not imported.
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 
     /// The directory holding initdb, pg_ctl and postgres: `pg_config --bindir`

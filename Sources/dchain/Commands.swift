@@ -3,7 +3,16 @@ import ArgumentParser
 
 extension DChain {
     static let commands: [ParsableCommand.Type] = [
-        DBCommand.self,
+        LogCommand.self,
+        TouchpointsCommand.self,
+        AccountCommand.self,
+        UnitCommand.self,
+        StakeholderCommand.self,
+        DealCommand.self,
+        RoleCommand.self,
+        PainCommand.self,
+        PlanCommand.self, TaskCommand.self,
         PipelineCommand.self,
+        DBCommand.self,
     ]
 }
