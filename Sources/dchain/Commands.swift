@@ -11,6 +11,7 @@ extension DChain {
         DealCommand.self,
         RoleCommand.self,
         PainCommand.self,
+        MapCommand.self, EmpathyCommand.self,
         PlanCommand.self, TaskCommand.self,
         PipelineCommand.self,
         DBCommand.self,
