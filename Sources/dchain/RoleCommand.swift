@@ -21,7 +21,7 @@ struct RoleCommand: ParsableCommand {
         @Option(help: "high, medium or low.") var influence: String?
         @Option(help: "champion, supporter, neutral, skeptic or opponent.") var stance: String?
         @Option(help: "growth, trouble, even-keel or overconfident.") var mode: String?
-        @Option(help: ArgumentHelp("-5 … +5.", valueName: "n")) var rating: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("-5 … +5 (negative values work: --rating -2).", valueName: "n")) var rating: String?
         @Option(help: "Their personal win (what they get out of it).") var win: String?
         @Flag(help: "Replace the deal's current EB.") var replace = false
         @Option(help: ArgumentHelp("Date of the change (default today).", valueName: "date")) var on: String?

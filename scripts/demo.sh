@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# make demo: the embedded database, the pipelines, and the sample account's
+# decision chain, timeline, journey map, plan and pipeline report.
+set -euo pipefail
+D=${DCHAIN:-.build/debug/dchain}
+export DCHAIN="$D"
+TODAY=${DEMO_TODAY:-2026-09-01}
+A=市数据局
+DEAL=城市数据中台项目
+h() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+h "dchain db status"
+"$D" db status
+h "dchain pipeline list"
+"$D" pipeline list
+h "dchain pipeline list --lang zh"
+"$D" pipeline list --lang zh
+h "loading the sample account"
+scripts/load-sample.sh
+h "dchain role list $DEAL  (decision chain)"
+"$D" role list "$DEAL" --account "$A"
+h "dchain role list $DEAL --lang zh"
+"$D" role list "$DEAL" --account "$A" --lang zh
+h "dchain touchpoints $A  (timeline)"
+"$D" touchpoints "$A"
+h "dchain touchpoints $A --lang zh"
+"$D" touchpoints "$A" --lang zh
+for extra in scripts/demo.d/*.sh; do
+    [ -e "$extra" ] || continue
+    # shellcheck source=/dev/null
+    source "$extra"
+done
