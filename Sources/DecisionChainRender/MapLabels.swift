@@ -175,7 +175,7 @@ public enum MapLabels {
                             p.status == .open ? .negative : .muted)
             }
         case .responses:
-            return s.responses.map { r in Item("\(r.text) ← \(r.to)", r.status == .resolved ? .positive : .plain) }
+            return s.responses.map { r in Item(r.to.map { "\(r.text) ← \($0)" } ?? r.text, r.status == .resolved ? .positive : .plain) }
         case .opportunities:
             return s.opportunities.map { Item(opportunity($0, lang), .warning) }
         case .planned:

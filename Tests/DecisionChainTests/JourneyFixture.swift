@@ -70,9 +70,9 @@ enum JourneyFixture {
     }
 
     static func tp(_ id: Int64, _ when: String, _ stage: String?, _ channel: Channel, _ summary: String, _ people: [Participant],
-                   direction: Direction = .outbound, deal: Int64? = dealID) -> Touchpoint {
+                   direction: Direction = .outbound, deal: Int64? = dealID, response: String? = nil) -> Touchpoint {
         Touchpoint(id: id, accountID: 7, dealID: deal, stageKey: stage, at: at(when), channel: channel, direction: direction,
-                   summary: summary, loggedBy: "zhou", participants: people)
+                   summary: summary, loggedBy: "zhou", participants: people, response: response)
     }
 
     static let touchpoints: [Touchpoint] = [
@@ -87,7 +87,7 @@ enum JourneyFixture {
         tp(6, "2025-12-15 15:00", "intention", .demo, "平台演示",
            [p(zhang, 2, "delighted", "这个界面我们科员都能用"), p(chen, 2, "delighted")]),
         tp(7, "2026-01-10 10:00", "specification", .meeting, "需求论证会",
-           [p(li, -1, "anxious", "参数不能有倾向性"), p(zhang, 1, "interested")]),
+           [p(li, -1, "anxious", "参数不能有倾向性"), p(zhang, 1, "interested")], response: "提供第三方合规参数建议"),
         tp(8, "2026-01-25 10:00", "specification", .tenderDocument, "提交招标文件技术参数建议", [p(li, 0, "neutral")]),
         tp(9, "2026-02-10 20:00", "tender-notice", .wechat, "陈工提醒公告下周发布", [p(chen, 1, "trusting", "公告下周发")], direction: .inbound),
         tp(10, "2026-02-28 10:00", "bidding", .bidClarification, "投标澄清",
@@ -96,7 +96,8 @@ enum JourneyFixture {
         tp(12, "2026-03-22 17:00", "award", .call, "中标后致电感谢", [p(wang, 2, "satisfied", "祝贺中标"), p(chen, 3, "delighted")]),
         tp(13, "2026-03-30 14:00", "contract", .contractReview, "合同评审会",
            [p(li, -2, "frustrated", "合同条款不清晰，验收标准写得太含糊"), p(wang, 0, "neutral")]),
-        tp(14, "2026-04-08 10:00", "contract", .meeting, "逐条过合同条款", [p(li, -1, "anxious"), p(zhang, nil)]),
+        tp(14, "2026-04-08 10:00", "contract", .meeting, "逐条过合同条款", [p(li, -1, "anxious"), p(zhang, nil)],
+           response: "承诺一周内给出合同修订稿"),
         tp(15, "2026-04-20 09:00", "contract", .email, "陈工转达法务意见", [p(chen, 0, "neutral")]),
         // An account-level touchpoint with no deal, and one of the lost deal.
         tp(16, "2025-08-20 09:00", nil, .event, "数字政府峰会交流", [p(wang, 1, "interested")], deal: nil),

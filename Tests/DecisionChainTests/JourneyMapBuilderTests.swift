@@ -120,7 +120,11 @@ struct JourneyMapBuilderTests {
         let needs = try stage(m, "needs")
         #expect(needs.painPoints.map(\.text) == ["跨部门数据共享难", "手工导数据耗时"])
         #expect(needs.responses.map(\.text) == ["提供共享交换方案", "演示自动化交换"])
-        #expect(try stage(m, "contract").responses.isEmpty)
+        #expect(try stage(m, "specification").responses.map(\.text) == ["提供第三方合规参数建议"],
+                "a touchpoint's reply that repeats its pain point's response is shown once")
+        let contract = try stage(m, "contract").responses
+        #expect(contract.map(\.text) == ["承诺一周内给出合同修订稿"], "a touchpoint's own reply is a response too")
+        #expect(contract.first?.painPointID == nil && contract.first?.to == nil)
         #expect(m.summary.openPainPoints == 2)
     }
 

@@ -289,19 +289,28 @@ public struct MapPainPoint: Sendable, Equatable, Encodable {
     }
 }
 
-/// Our response to a pain point (the enterprise-response lane).
+/// Our response (the enterprise-response lane): to a pain point, or what we
+/// said or did in reply at a touchpoint.
 public struct MapResponse: Sendable, Equatable, Encodable {
-    public var painPointID: Int64
+    /// The pain point answered; nil for a touchpoint's own response.
+    public var painPointID: Int64?
+    public var touchpointID: Int64
     public var text: String
     /// The pain point or need responded to.
-    public var to: String
-    public var status: PainStatus
+    public var to: String?
+    /// The pain point's status.
+    public var status: PainStatus?
 
-    public init(painPointID: Int64, text: String, to: String, status: PainStatus) {
-        self.painPointID = painPointID; self.text = text; self.to = to; self.status = status
+    public init(painPointID: Int64?, touchpointID: Int64, text: String, to: String?, status: PainStatus?) {
+        self.painPointID = painPointID; self.touchpointID = touchpointID; self.text = text; self.to = to; self.status = status
     }
 
-    enum CodingKeys: String, CodingKey { case painPointID = "pain_point_id", text, to, status }
+    enum CodingKeys: String, CodingKey { case painPointID = "pain_point_id", touchpointID = "touchpoint_id", text, to, status }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(painPointID, forKey: .painPointID); try c.encode(touchpointID, forKey: .touchpointID)
+        try c.encode(text, forKey: .text); try c.encode(to, forKey: .to); try c.encode(status, forKey: .status)
+    }
 }
 
 /// A planned action (an accepted plan item) placed in a stage of the future-state map.

@@ -229,7 +229,22 @@ private struct Assembly {
                          stakeholder: p.stakeholderID.map(name), touchpointID: p.touchpointID, raisedOn: p.raisedOn,
                          response: p.response.flatMap { $0.isEmpty ? nil : $0 })
         }
-        let responses = painPoints.compactMap { p in p.response.map { MapResponse(painPointID: p.id, text: $0, to: p.text, status: p.status) } }
+        // Responses in time order: to the pain points raised at each touchpoint, then the touchpoint's own
+        // reply unless it only repeats one of those; last, responses to pain points placed here without their touchpoint.
+        var responses: [MapResponse] = []
+        var answered = Set<Int64>()
+        func respond(_ p: MapPainPoint) {
+            guard let text = p.response, answered.insert(p.id).inserted else { return }
+            responses.append(MapResponse(painPointID: p.id, touchpointID: p.touchpointID, text: text, to: p.text, status: p.status))
+        }
+        for tp in touchpoints {
+            let raised = painPoints.filter { $0.touchpointID == tp.id }
+            raised.forEach(respond)
+            if let text = tp.response, !text.isEmpty, !raised.contains(where: { $0.response == text }) {
+                responses.append(MapResponse(painPointID: nil, touchpointID: tp.id, text: text, to: nil, status: nil))
+            }
+        }
+        painPoints.forEach(respond)
         let met = Set(touchpoints.flatMap { $0.participants.map(\.stakeholderID) })
         let covered = Set(met.flatMap { roles[$0] ?? [] }).sorted()
         let held = rolesHeld.keys.sorted()
