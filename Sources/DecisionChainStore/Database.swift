@@ -61,23 +61,20 @@ public final class Database {
         self.connection = connection; self.schema = schema; self.actor = actor
     }
 
-    /// One round trip on the fast path: set the actor and search path, read the schema version.
+    /// Sets the actor, search path and time zone, and migrates when the
+    /// schema is behind. Two short round trips on the fast path.
     func prepareSession(migrate: Bool) throws {
         let path = try connection.escapeIdentifier(schema)
-        let version: Int?
-        do {
-            let row = try connection.queryRow("""
-                SELECT set_config('dchain.user', $1, false) AS u, set_config('search_path', $2, false) AS p,
-                       set_config('TimeZone', $3, false) AS tz,
-                       (SELECT max(version) FROM schema_migrations) AS v
-                """, [actor, path, Database.timeZone])
-            version = try row?.decodeIfPresent("v")
-        } catch let e as PostgresError where e.sqlState == "42P01" || e.sqlState == "3F000" {
-            version = nil
+        let row = try connection.queryRow("""
+            SELECT set_config('dchain.user', $1, false) AS u, set_config('search_path', $2, false) AS p,
+                   set_config('TimeZone', $3, false) AS tz,
+                   to_regclass($2 || '.schema_migrations') IS NOT NULL AS migrated
+            """, [actor, path, Database.timeZone])
+        var version: Int?
+        if try row?.decode("migrated", as: Bool.self) == true {
+            version = try connection.queryRow("SELECT max(version) AS v FROM schema_migrations")?.decodeIfPresent("v")
         }
         if version == Migrator.latestVersion || !migrate { return }
-        if schema != "public" { try connection.run(script: "CREATE SCHEMA IF NOT EXISTS \(path)") }
-        try connection.query("SELECT set_config('search_path', $1, false)", [path])
         try Migrator.migrate(connection, schema: schema)
     }
 

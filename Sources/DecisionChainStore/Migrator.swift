@@ -14,6 +14,8 @@ public enum Migrator {
     public static func migrate(_ conn: Connection, schema: String = "public") throws -> [Int] {
         try conn.transaction { c in
             try c.query("SELECT pg_advisory_xact_lock(hashtext('dchain.migrate'), hashtext($1))", [schema])
+            // A workspace's schema is created here, under the lock, so two first uses do not race.
+            if schema != "public" { try c.run(script: "CREATE SCHEMA IF NOT EXISTS \(try c.escapeIdentifier(schema))") }
             try c.run(script: """
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     version     int PRIMARY KEY,

@@ -1,0 +1,113 @@
+import DecisionChain
+import DecisionChainSchema
+import DecisionChainStore
+import Foundation
+import Postgres
+import Testing
+import TestSupport
+
+@Suite("Schema, migrations and audit")
+struct SchemaTests {
+    @Test("migrating twice applies each migration once; the second run changes nothing")
+    func migrateTwice() throws {
+        let conn = try Connection(try TestCluster.shared.emptyDatabase("mig"))
+        let first = try Migrator.migrate(conn)
+        #expect(first == SchemaMigrations.all.map(\.version))
+        #expect(try Migrator.migrate(conn).isEmpty)
+        #expect(try Migrator.currentVersion(conn) == Migrator.latestVersion)
+        #expect(try conn.queryRow("SELECT count(*) AS c FROM schema_migrations")?.decode("c", as: Int.self) == SchemaMigrations.all.count)
+    }
+
+    @Test("two migrators at once: both succeed and each migration is applied once")
+    func concurrentMigrate() async throws {
+        let info = try TestCluster.shared.emptyDatabase("migrace")
+        let results = try await withThrowingTaskGroup(of: [Int].self) { group in
+            for _ in 0..<2 { group.addTask { try Migrator.migrate(try Connection(info)) } }
+            return try await group.reduce(into: [[Int]]()) { $0.append($1) }
+        }
+        #expect(results.flatMap { $0 }.sorted() == SchemaMigrations.all.map(\.version))
+        let conn = try Connection(info)
+        #expect(try conn.queryRow("SELECT count(*) AS c FROM schema_migrations")?.decode("c", as: Int.self) == SchemaMigrations.all.count)
+        #expect(try conn.queryRow("SELECT count(*) AS c FROM pipeline")?.decode("c", as: Int.self) == 2)
+    }
+
+    @Test("an applied migration that was changed is refused")
+    func changedMigration() throws {
+        let conn = try Connection(try TestCluster.shared.freshDatabase("tamper"))
+        try conn.execute("UPDATE schema_migrations SET checksum = 'tampered' WHERE version = 1")
+        #expect(throws: StoreError.self) { try Migrator.migrate(conn) }
+    }
+
+    @Test("every account-owned table has account_id NOT NULL, first in its primary key")
+    func accountOwned() throws {
+        let conn = try Connection(try TestCluster.shared.freshDatabase("owned"))
+        let owned = ["unit", "stakeholder", "deal", "deal_stage_history", "buying_influence", "touchpoint", "participant", "pain_point", "plan_item"]
+        for table in owned {
+            let nullable = try conn.queryRow("""
+                SELECT is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND column_name = 'account_id'
+                """, [table])?.decode("is_nullable", as: String.self)
+            #expect(nullable == "NO", "\(table).account_id")
+            let firstKey = try conn.queryRow("""
+                SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+                WHERE i.indrelid = $1::regclass AND i.indisprimary
+                """, [table])?.decode("attname", as: String.self)
+            #expect(firstKey == "account_id", "\(table) primary key")
+        }
+    }
+
+    @Test("both pipelines ship with their stages in English and Chinese")
+    func pipelines() throws {
+        let db = try Database.open(.conninfo(try TestCluster.shared.freshDatabase("pipes")), actor: "test")
+        let all = try PipelineStore(db).all()
+        #expect(all.map(\.key) == ["government", "enterprise"])
+        #expect(all[0].stages.map(\.key) == ["needs", "approval", "intention", "specification", "tender-notice", "bidding",
+                                             "evaluation", "award", "contract", "implementation", "operation"])
+        #expect(all[0].stage("contract")?.nameZH == "合同谈判")
+        #expect(all[1].stages.map(\.key) == ["discovery", "solution", "proposal", "negotiation", "contract", "onboarding", "adoption", "renewal"])
+        #expect(all[1].stage("solution")?.nameZH == "方案与演示")
+        #expect(all.allSatisfy { $0.stages.allSatisfy { $0.expectedDays > 0 } })
+    }
+
+    @Test("the audit log records insert, update and delete with who and when")
+    func audit() throws {
+        let db = try Database.open(.conninfo(try TestCluster.shared.freshDatabase("audit")), actor: "auditor.li")
+        let a = try AccountStore(db).add(.init(name: "审计局", kind: .government))
+        _ = try AccountStore(db).edit(a.id, .init(region: "North"))
+        try db.connection.execute("DELETE FROM account WHERE id = $1", [a.id])
+        let rows = try db.connection.query("SELECT actor, op, at, before ->> 'region' AS old, after ->> 'region' AS new FROM audit_log WHERE table_name = 'account' AND account_id = $1 ORDER BY id", [a.id])
+        #expect(rows.map { $0["op"] ?? nil } == ["INSERT", "UPDATE", "DELETE"])
+        #expect(rows.allSatisfy { $0["actor"] == "auditor.li" && $0["at"] != nil })
+        #expect(rows[1]["new"] == "North")
+        #expect(rows[2]["old"] == "North")
+    }
+
+    @Test("constraints hold the domain rules even when the CLI is bypassed", arguments: [
+        "INSERT INTO account (name, kind) VALUES ('x', 'city')",
+        "INSERT INTO account (name, kind) VALUES ('  ', 'government')",
+        "INSERT INTO participant (account_id, touchpoint_id, stakeholder_id, emotion) VALUES (1, 1, 1, 4)",
+        "INSERT INTO buying_influence (account_id, deal_id, stakeholder_id, role, valid_from) VALUES (1, 1, 1, 'CEO', now())",
+        "INSERT INTO buying_influence (account_id, deal_id, stakeholder_id, role, rating, valid_from) VALUES (1, 1, 1, 'EB', 6, now())",
+    ])
+    func constraints(_ sql: String) throws {
+        let conn = try Connection(try TestCluster.shared.freshDatabase("checks"))
+        do {
+            try conn.execute(sql)
+            Issue.record("accepted: \(sql)")
+        } catch let e as PostgresError {
+            #expect(e.sqlState == "23514", "\(e)")
+        }
+    }
+
+    @Test("a workspace is its own schema: its data never shows in the live data")
+    func workspaces() throws {
+        let info = try TestCluster.shared.freshDatabase("ws")
+        let live = try Database.open(.conninfo(info), actor: "t")
+        let alice = try Database.open(.conninfo(info), workspace: "alice", actor: "t")
+        #expect(alice.schema == "ws_alice")
+        _ = try AccountStore(alice).add(.init(name: "练习客户", kind: .soe))
+        #expect(try AccountStore(alice).list().count == 1)
+        #expect(try AccountStore(live).list().isEmpty)
+        #expect(try AccountStore(Database.open(.conninfo(info), workspace: "bob", actor: "t")).list().isEmpty)
+        #expect(throws: StoreError.self) { try Database.open(.conninfo(info), workspace: "bad name!", actor: "t") }
+    }
+}

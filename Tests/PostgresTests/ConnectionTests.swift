@@ -1,0 +1,136 @@
+import Foundation
+import Postgres
+import Testing
+import TestSupport
+
+@Suite("Postgres client against a real server")
+struct ConnectionTests {
+    let conn: Connection
+
+    init() throws {
+        conn = try Connection(try TestCluster.shared.emptyDatabase("pg"))
+        try conn.run(script: "CREATE TABLE IF NOT EXISTS t (id serial PRIMARY KEY, name text UNIQUE, n numeric, d date, ts timestamptz, b bool)")
+    }
+
+    @Test("text round-trips exactly through bound parameters", arguments: [
+        "Robert'); DROP TABLE account;--", "王局长 🎉👍🏽", "tab\there\nnewline \\ backslash", "", "NULL", "$1 'quoted' \"double\"",
+    ])
+    func roundTrip(_ text: String) throws {
+        let row = try #require(try conn.queryRow("SELECT $1::text AS v, length($1::text) AS n", [text]))
+        #expect(try row.decode("v", as: String.self) == text)
+        #expect(try row.decode("n", as: Int.self) == text.unicodeScalars.count)
+        // And through a table: the injection attempt is just a name.
+        try conn.execute("INSERT INTO t (name) VALUES ($1) ON CONFLICT (name) DO NOTHING", [text])
+        #expect(try conn.queryRow("SELECT count(*) AS c FROM t WHERE name = $1", [text])?.decode("c", as: Int.self) == 1)
+        #expect(try conn.queryRow("SELECT to_regclass('t') IS NOT NULL AS e")?.decode("e", as: Bool.self) == true)
+    }
+
+    @Test("rows decode into typed values, NULL into nil")
+    func decoding() throws {
+        let row = try #require(try conn.queryRow("""
+            SELECT 42::int AS i, 9007199254740993::bigint AS big, 1234567.89::numeric AS dec, true AS yes,
+                   DATE '2026-02-28' AS d, TIMESTAMPTZ '2026-05-06 09:30:00+08' AS ts, NULL::text AS nothing, 2.5::float8 AS f
+            """))
+        #expect(try row.decode("i", as: Int.self) == 42)
+        #expect(try row.decode("big", as: Int64.self) == 9_007_199_254_740_993)
+        #expect(try row.decode("dec", as: Decimal.self) == Decimal(string: "1234567.89"))
+        #expect(try row.decode("yes", as: Bool.self))
+        #expect(try row.decode("d", as: PostgresDate.self) == PostgresDate(year: 2026, month: 2, day: 28))
+        #expect(try row.decode("ts", as: Date.self) == Date(timeIntervalSince1970: 1_778_031_000))
+        #expect(try row.decodeIfPresent("nothing", as: String.self) == nil)
+        #expect(try row.decode("f", as: Double.self) == 2.5)
+        #expect(throws: PostgresError.self) { try row.decode("nothing", as: String.self) }
+        #expect(throws: PostgresError.self) { try row.decode("d", as: Int.self) }
+    }
+
+    @Test("a transaction commits when its body returns")
+    func commit() throws {
+        try conn.transaction { c in try c.execute("INSERT INTO t (name) VALUES ('committed')") }
+        #expect(try conn.queryRow("SELECT count(*) AS c FROM t WHERE name = 'committed'")?.decode("c", as: Int.self) == 1)
+    }
+
+    @Test("a transaction rolls back when its body throws, and the error is the body's")
+    func rollback() throws {
+        struct Boom: Error {}
+        #expect(throws: Boom.self) {
+            try conn.transaction { c in
+                try c.execute("INSERT INTO t (name) VALUES ('rolled back')")
+                throw Boom()
+            }
+        }
+        #expect(try conn.queryRow("SELECT count(*) AS c FROM t WHERE name = 'rolled back'")?.decode("c", as: Int.self) == 0)
+        // The connection is usable afterwards (not stuck in an aborted transaction).
+        #expect(try conn.queryRow("SELECT 1 AS one")?.decode("one", as: Int.self) == 1)
+    }
+
+    @Test("server errors carry SQLSTATE, message, detail and hint")
+    func serverError() throws {
+        try conn.execute("INSERT INTO t (name) VALUES ('dup') ON CONFLICT DO NOTHING")
+        do {
+            try conn.execute("INSERT INTO t (name) VALUES ($1)", ["dup"])
+            Issue.record("expected a unique violation")
+        } catch let PostgresError.server(e) {
+            #expect(e.sqlState == "23505")
+            #expect(e.isIntegrityViolation)
+            #expect(e.detail?.contains("dup") == true)
+            #expect(e.constraint == "t_name_key")
+        }
+        do {
+            try conn.run(script: "DO $$ BEGIN RAISE EXCEPTION 'custom' USING DETAIL = 'the detail', HINT = 'the hint', ERRCODE = 'P0042'; END $$")
+            Issue.record("expected an error")
+        } catch let PostgresError.server(e) {
+            #expect(e.sqlState == "P0042")
+            #expect(e.message == "custom")
+            #expect(e.detail == "the detail")
+            #expect(e.hint == "the hint")
+            #expect(e.description == "custom (the detail); hint: the hint")
+        }
+    }
+
+    @Test("COPY FROM STDIN loads tabs, newlines, backslashes and NULLs intact")
+    func copy() throws {
+        try conn.run(script: "CREATE TABLE IF NOT EXISTS c (a text, b int)")
+        let rows: [[String?]] = [["plain", "1"], ["tab\tand\nnewline\\", "2"], [nil, nil], ["市数据局", "4"]]
+        #expect(try conn.copy("COPY c (a, b) FROM STDIN", rows: rows) == 4)
+        let back = try conn.query("SELECT a, b FROM c ORDER BY b NULLS LAST")
+        #expect(back.map { $0["a"] ?? nil } == ["plain", "tab\tand\nnewline\\", "市数据局", nil])
+    }
+
+    @Test("a COPY the server rejects throws and leaves nothing")
+    func copyFailure() throws {
+        try conn.run(script: "CREATE TABLE IF NOT EXISTS cf (b int NOT NULL)")
+        #expect(throws: PostgresError.self) { try conn.copy("COPY cf (b) FROM STDIN", rows: [["1"], [nil]]) }
+        #expect(try conn.queryRow("SELECT count(*) AS c FROM cf")?.decode("c", as: Int.self) == 0)
+    }
+
+    @Test("identifiers that must be spliced are quoted")
+    func identifiers() throws {
+        #expect(try conn.escapeIdentifier("ws_alice") == "\"ws_alice\"")
+        #expect(try conn.escapeIdentifier("a\"; DROP TABLE t; --") == "\"a\"\"; DROP TABLE t; --\"")
+    }
+
+    @Test("an unreachable server is one line naming the server")
+    func unreachable() {
+        do {
+            _ = try Connection("host=/tmp/no-such-dir-dchain port=5999 dbname=x connect_timeout=2")
+            Issue.record("expected a connection failure")
+        } catch let PostgresError.connectionFailed(server, reason) {
+            #expect(server.contains("/tmp/no-such-dir-dchain"))
+            #expect(!reason.contains("\n"))
+            #expect(!"\(PostgresError.connectionFailed(server: server, reason: reason))".contains("\n"))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test("a URL conninfo works like a keyword one, and passwords are not shown")
+    func urlAndRedaction() {
+        do {
+            _ = try Connection("postgresql://bob:secret@127.0.0.1:1/db?connect_timeout=2")
+            Issue.record("expected a connection failure")
+        } catch {
+            #expect(!"\(error)".contains("secret"))
+            #expect("\(error)".contains("127.0.0.1"))
+        }
+    }
+}

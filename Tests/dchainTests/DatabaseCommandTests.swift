@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("db commands end to end")
+struct DatabaseCommandTests {
+    @Test("db migrate twice: the second changes nothing; two at once both exit 0 and each migration is applied once")
+    func migrate() async throws {
+        let cli = CLI(conninfo: try TestCluster.shared.emptyDatabase("dbmig"))
+        let results = try await withThrowingTaskGroup(of: Subprocess.Result.self) { group in
+            for _ in 0..<2 { group.addTask { try cli.run("db", "migrate") } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.allSatisfy { $0.status == 0 }, "\(results)")
+        #expect(try cli.count("SELECT count(*) FROM schema_migrations") == 3)
+        #expect(try cli.count("SELECT count(*) FROM stage") == 19)
+        let again = try cli.ok("db", "migrate")
+        #expect(again.contains("up to date"))
+        #expect(try cli.count("SELECT count(*) FROM schema_migrations") == 3)
+    }
+
+    @Test("every command migrates a new database on first use")
+    func firstUse() throws {
+        let cli = CLI(conninfo: try TestCluster.shared.emptyDatabase("first"))
+        let out = try cli.ok("pipeline", "list", "--lang", "zh")
+        #expect(out.contains("需求论证与招标文件"))
+        #expect(try cli.count("SELECT max(version) FROM schema_migrations") == 3)
+    }
+
+    @Test("db status names the server and the schema version")
+    func status() throws {
+        let cli = try CLI.fresh("status")
+        let out = try cli.ok("db", "status")
+        #expect(out.contains("PostgreSQL 15") || out.contains("PostgreSQL 1"))
+        #expect(out.contains("version 3 of 3"))
+    }
+
+    @Test("the embedded cluster starts on first use, reports status and stops", .timeLimit(.minutes(2)))
+    func embedded() throws {
+        let home = "/tmp/dchain-e2e-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        var env = ["DCHAIN_HOME": home, "DCHAIN_DB": ""]
+        let cli = CLI(conninfo: "", environment: env)
+        #expect(try cli.ok("db", "status").contains("not initialised"))
+        #expect(try cli.ok("account", "add", "Acme", "--kind", "enterprise").contains("added account"))
+        let status = try cli.ok("db", "status")
+        #expect(status.contains("running") && status.contains("version 3 of 3"))
+        #expect(try cli.ok("db", "url").hasPrefix("postgresql://dchain@/dchain?host="))
+        try cli.ok("db", "stop")
+        #expect(try cli.ok("db", "status").contains("stopped"))
+        // Started again transparently by the next command; the data is still there.
+        #expect(try cli.ok("account", "list").contains("Acme"))
+        env["DCHAIN_HOME"] = home
+        try cli.ok("db", "stop")
+    }
+}
