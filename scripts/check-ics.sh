@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Checks `dchain plan --format ics` with an independent RFC 5545 parser
+# (Python's icalendar from PyPI) on the sample account: item count, dates,
+# UIDs. Uses DCHAIN_DB when set (a throwaway database is created there),
+# else a throwaway embedded cluster. Exits non-zero on any failure and ends
+# with "N passed, N failed".
+#
+#   scripts/check-ics.sh              # builds dchain if needed
+#   DCHAIN_BIN=path/to/dchain scripts/check-ics.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+today=2026-04-25
+
+bin=${DCHAIN_BIN:-}
+if [ -z "$bin" ]; then
+    swift build --product dchain >&2
+    bin="$(swift build --show-bin-path)/dchain"
+fi
+[ -x "$bin" ] || { echo "dchain binary not found: $bin"; echo "0 passed, 1 failed"; exit 1; }
+
+# An isolated Python with icalendar: a venv under .build-ics/, else pip --user.
+python=python3
+if python3 -m venv "$root/.build-ics/venv" >/dev/null 2>&1 || [ -x "$root/.build-ics/venv/bin/python" ]; then
+    python="$root/.build-ics/venv/bin/python"
+    "$python" -c 'import icalendar' 2>/dev/null || "$python" -m pip install --quiet icalendar >&2
+else
+    python3 -c 'import icalendar' 2>/dev/null || python3 -m pip install --quiet --user icalendar >&2
+fi
+
+psql="$(pg_config --bindir)/psql"
+work=$(mktemp -d /tmp/dchain-ics.XXXXXX)
+cleanup() {
+    if [ -n "${embedded:-}" ]; then DCHAIN_HOME="$work/home" "$bin" db stop >/dev/null 2>&1 || true; fi
+    if [ -n "${dropdb_url:-}" ]; then "$psql" -q "$dropdb_url" -c "DROP DATABASE IF EXISTS $dbname" >/dev/null 2>&1 || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+chmod 755 "$work"
+
+if [ -n "${DCHAIN_DB:-}" ]; then
+    dbname="dchain_ics_$$"
+    "$psql" -q "$DCHAIN_DB" -c "CREATE DATABASE $dbname" >/dev/null
+    dropdb_url=$DCHAIN_DB
+    url=$("$python" -c 'import sys, urllib.parse as u
+c = sys.argv[1]
+if "://" in c:
+    p = u.urlparse(c); print(u.urlunparse(p._replace(path="/" + sys.argv[2])))
+else:
+    print(c + " dbname=" + sys.argv[2])' "$DCHAIN_DB" "$dbname")
+else
+    export DCHAIN_HOME="$work/home"
+    embedded=1
+    "$bin" db start >/dev/null
+    url=$("$bin" db url)
+fi
+export DCHAIN_DB=$url DCHAIN_TZ=UTC DCHAIN_USER=tester
+
+"$bin" db migrate >/dev/null
+"$psql" -q -v ON_ERROR_STOP=1 "$url" -f "$root/tests/ics/sample.sql" >/dev/null
+
+"$bin" plan SDJ --today "$today" --format ics --out "$work/plan.ics"
+"$bin" plan SDJ --today "$today" --format ics --out "$work/plan2.ics"
+"$bin" plan SDJ --today "$today" --format json --out "$work/plan.json"
+"$bin" plan SDJ --today "$today" --format ics --lang zh --out "$work/plan.zh.ics"
+
+"$python" "$root/tests/ics/test_ics.py" --ics "$work/plan.ics" --json "$work/plan.json" --today "$today" \
+    --again "$work/plan2.ics" --ics-zh "$work/plan.zh.ics"
