@@ -133,3 +133,54 @@ public struct Resolver {
         return try db.query(sql, params).compactMap { $0["name"] ?? nil }
     }
 }
+
+extension Resolver {
+    /// What `dchain log` needs, resolved in one round trip.
+    public struct LogTargets {
+        public var accountID: Int64
+        public var accountName: String
+        public var dealID: Int64?
+        public var dealName: String?
+        /// Stakeholder ids by the names typed.
+        public var stakeholders: [String: Int64]
+        public init(accountID: Int64, accountName: String, dealID: Int64?, dealName: String?, stakeholders: [String: Int64]) {
+            self.accountID = accountID; self.accountName = accountName; self.dealID = dealID; self.dealName = dealName
+            self.stakeholders = stakeholders
+        }
+    }
+
+    /// Resolves the account, the deal (given, or the account's only open deal)
+    /// and the participants' names at once. Nil when anything is missing or
+    /// ambiguous: the caller then resolves one by one for a precise error.
+    public func logTargets(account: String, deal: String?, names: [String]) throws -> LogTargets? {
+        let rows = try db.query("""
+            WITH a AS (SELECT id, name FROM account WHERE id::text = $1 OR code = $1 OR name = $1
+                       ORDER BY (id::text = $1) DESC, (code = $1) DESC LIMIT 1)
+            SELECT 'a' AS k, a.id, a.name, 1::bigint AS n FROM a
+            UNION ALL
+            SELECT 's', min(s.id), s.name, count(*) FROM a JOIN stakeholder s ON s.account_id = a.id AND s.name = ANY($2::text[])
+            GROUP BY s.name
+            UNION ALL
+            SELECT 'd', d.id, d.name, count(*) OVER () FROM a JOIN deal d ON d.account_id = a.id
+            WHERE CASE WHEN $3::text IS NULL THEN d.status = 'open' ELSE (d.id::text = $3 OR d.name = $3) END
+            """, [account, PostgresArray(names), deal])
+        guard let a = rows.first(where: { $0["k"] == "a" }) else { return nil }
+        var ids: [String: Int64] = [:]
+        for r in rows where r["k"] == "s" {
+            guard try r.decode("n", as: Int.self) == 1 else { return nil }
+            ids[try r.decode("name")] = try r.decode("id")
+        }
+        guard ids.count == Set(names).count else { return nil }
+        let deals = rows.filter { $0["k"] == "d" }
+        var targets = LogTargets(accountID: try a.decode("id"), accountName: try a.decode("name"), dealID: nil, dealName: nil, stakeholders: ids)
+        if deal != nil {
+            guard deals.count >= 1 else { return nil }
+            let exact = deals.first { $0["id"] == deal } ?? deals[0]
+            if deals.count > 1 && exact["id"] != deal { return nil }
+            targets.dealID = try exact.decode("id"); targets.dealName = try exact.decode("name")
+        } else if deals.count == 1 {
+            targets.dealID = try deals[0].decode("id"); targets.dealName = try deals[0].decode("name")
+        }
+        return targets
+    }
+}

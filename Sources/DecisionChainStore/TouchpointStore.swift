@@ -22,7 +22,7 @@ public struct TouchpointStore {
     /// One touchpoint to log.
     public struct NewTouchpoint {
         public var accountID: Int64
-        public var deal: Deal?
+        public var dealID: Int64?
         public var at: LocalTime
         public var channel: Channel
         public var direction: Direction
@@ -32,7 +32,12 @@ public struct TouchpointStore {
         public var raised: [RaisedItem]
         public init(accountID: Int64, deal: Deal?, at: LocalTime, channel: Channel, direction: Direction, summary: String?,
                     response: String?, participants: [Participant], raised: [RaisedItem]) {
-            self.accountID = accountID; self.deal = deal; self.at = at; self.channel = channel; self.direction = direction
+            self.init(accountID: accountID, dealID: deal?.id, at: at, channel: channel, direction: direction, summary: summary,
+                      response: response, participants: participants, raised: raised)
+        }
+        public init(accountID: Int64, dealID: Int64?, at: LocalTime, channel: Channel, direction: Direction, summary: String?,
+                    response: String?, participants: [Participant], raised: [RaisedItem]) {
+            self.accountID = accountID; self.dealID = dealID; self.at = at; self.channel = channel; self.direction = direction
             self.summary = summary; self.response = response; self.participants = participants; self.raised = raised
         }
     }
@@ -47,48 +52,54 @@ public struct TouchpointStore {
     /// Plan rules whose open tasks a touchpoint with that stakeholder completes.
     public static let contactRules = ["stale-contact", "top-down", "negative-emotion", "single-threaded", "opponent"]
 
-    /// Logs a touchpoint: all of it lands, or nothing does.
+    /// Logs a touchpoint: all of it lands, or nothing does. One statement
+    /// (data-modifying CTEs are atomic), so one round trip to the server.
     public func log(_ t: NewTouchpoint) throws -> Logged {
-        try db.transaction { c in
-            // The stage is the deal's stage on that day: the latest entry on or before it, else the first.
-            let row = try c.queryRow("""
-                WITH stage_then AS (
-                    SELECT h.stage_id FROM deal_stage_history h
-                    WHERE h.account_id = $1 AND h.deal_id = $2
-                    ORDER BY (h.entered_on <= $3::timestamp::date) DESC,
-                             CASE WHEN h.entered_on <= $3::timestamp::date THEN h.entered_on END DESC NULLS LAST,
-                             h.entered_on, h.id DESC
-                    LIMIT 1)
+        let quotes = t.participants.map(\.quote)
+        let row = try db.queryRow("""
+            WITH stage_then AS (
+                -- The deal's stage on that day: the latest entry on or before it, else the first.
+                SELECT h.stage_id FROM deal_stage_history h
+                WHERE h.account_id = $1 AND h.deal_id = $2
+                ORDER BY (h.entered_on <= $3::timestamp::date) DESC,
+                         CASE WHEN h.entered_on <= $3::timestamp::date THEN h.entered_on END DESC NULLS LAST,
+                         h.entered_on, h.id DESC
+                LIMIT 1),
+            tp AS (
                 INSERT INTO touchpoint (account_id, deal_id, stage_id, at, channel, direction, summary, response, logged_by)
                 VALUES ($1, $2, (SELECT stage_id FROM stage_then), $3::timestamp, $4, $5, $6, $7, $8)
-                RETURNING id, (SELECT key FROM stage WHERE id = touchpoint.stage_id) AS stage_key
-                """, [t.accountID, t.deal?.id, t.at, t.channel.rawValue, t.direction.rawValue, t.summary, t.response, actor])!
-            let id: Int64 = try row.decode("id")
-            let stageKey: String? = try row.decodeIfPresent("stage_key")
-            for p in t.participants {
-                try c.execute("""
-                    INSERT INTO participant (account_id, touchpoint_id, stakeholder_id, emotion, emotion_label, quote)
-                    VALUES ($1, $2, $3, $4, $5, $6)
-                    """, [t.accountID, id, p.stakeholderID, p.emotion?.value, p.emotionLabel, p.quote])
-            }
-            for r in t.raised {
-                let answered = t.response != nil
-                try c.execute("""
-                    INSERT INTO pain_point (account_id, touchpoint_id, stakeholder_id, deal_id, stage_id, kind, text, severity,
-                                            status, response, raised_on, responded_on)
-                    SELECT $1, $2, $3, $4, stage_id, $5, $6, $7, $8, $9, at::date, CASE WHEN $9::text IS NULL THEN NULL ELSE at::date END
-                    FROM touchpoint WHERE account_id = $1 AND id = $2
-                    """, [t.accountID, id, r.stakeholderID, t.deal?.id, r.kind.rawValue, r.text, r.severity.rawValue,
-                          answered ? "addressed" : "open", t.response])
-            }
-            let closed = try c.execute("""
-                UPDATE plan_item SET status = 'done', done_at = now(), done_by_touchpoint = $2
-                WHERE account_id = $1 AND status = 'open' AND stakeholder_id = ANY($3::bigint[]) AND rule = ANY($4::text[])
-                  AND ($5::bigint IS NULL OR deal_id IS NULL OR deal_id = $5)
-                """, [t.accountID, id, "{" + t.participants.map { String($0.stakeholderID) }.joined(separator: ",") + "}",
-                      "{" + Self.contactRules.joined(separator: ",") + "}", t.deal?.id])
-            return Logged(id: id, stageKey: stageKey, closedTasks: closed)
-        }
+                RETURNING id, stage_id, at),
+            parts AS (
+                INSERT INTO participant (account_id, touchpoint_id, stakeholder_id, emotion, emotion_label, quote)
+                SELECT $1, tp.id, u.sid, u.emotion, u.label, u.quote
+                FROM tp, unnest($9::bigint[], $10::smallint[], $11::text[], $12::text[]) AS u(sid, emotion, label, quote)
+                RETURNING 1),
+            raised AS (
+                INSERT INTO pain_point (account_id, touchpoint_id, stakeholder_id, deal_id, stage_id, kind, text, severity,
+                                        status, response, raised_on, responded_on)
+                SELECT $1, tp.id, u.sid, $2, tp.stage_id, u.kind, u.text, u.severity,
+                       CASE WHEN $7::text IS NULL THEN 'open' ELSE 'addressed' END, $7, tp.at::date,
+                       CASE WHEN $7::text IS NULL THEN NULL ELSE tp.at::date END
+                FROM tp, unnest($13::bigint[], $14::text[], $15::text[], $16::text[]) AS u(sid, kind, text, severity)
+                RETURNING 1),
+            closed AS (
+                -- A touchpoint with a stakeholder completes their open contact tasks.
+                UPDATE plan_item pi SET status = 'done', done_at = now(), done_by_touchpoint = tp.id
+                FROM tp
+                WHERE pi.account_id = $1 AND pi.status = 'open' AND pi.stakeholder_id = ANY($9::bigint[])
+                  AND pi.rule = ANY($17::text[]) AND ($2::bigint IS NULL OR pi.deal_id IS NULL OR pi.deal_id = $2)
+                RETURNING 1)
+            SELECT tp.id, (SELECT key FROM stage WHERE id = tp.stage_id) AS stage_key,
+                   (SELECT count(*) FROM closed) AS closed, (SELECT count(*) FROM parts) AS parts, (SELECT count(*) FROM raised) AS raised
+            FROM tp
+            """, [t.accountID, t.dealID, t.at, t.channel.rawValue, t.direction.rawValue, t.summary, t.response, actor,
+                  PostgresArray(t.participants.map { String($0.stakeholderID) }),
+                  PostgresArray(t.participants.map { $0.emotion.map { String($0.value) } }),
+                  PostgresArray(t.participants.map(\.emotionLabel)), PostgresArray(quotes),
+                  PostgresArray(t.raised.map { String($0.stakeholderID) }), PostgresArray(t.raised.map { $0.kind.rawValue }),
+                  PostgresArray(t.raised.map(\.text)), PostgresArray(t.raised.map { $0.severity.rawValue }),
+                  PostgresArray(Self.contactRules)])!
+        return Logged(id: try row.decode("id"), stageKey: try row.decodeIfPresent("stage_key"), closedTasks: try row.decode("closed"))
     }
 
     /// The timeline of an account: touchpoints with participants, oldest first.

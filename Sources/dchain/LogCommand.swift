@@ -51,16 +51,24 @@ struct LogCommand: ParsableCommand {
 
         let db = try connection.open()
         let resolver = Resolver(db)
-        let a = try resolver.account(account)
-        let deal: Deal?
-        if let ref = self.deal {
-            deal = try resolver.deal(ref, accountID: a.id)
+        let targets: Resolver.LogTargets
+        if let fast = try resolver.logTargets(account: account, deal: deal, names: specs.map(\.name)) {
+            targets = fast
         } else {
-            let open = try DealStore(db).list(accountID: a.id, status: .open)
-            deal = open.count == 1 ? open[0].deal : nil
+            // Something did not resolve cleanly: resolve one by one for a precise error.
+            let a = try resolver.account(account)
+            var chosen: Deal?
+            if let ref = self.deal {
+                chosen = try resolver.deal(ref, accountID: a.id)
+            } else {
+                let open = try DealStore(db).list(accountID: a.id, status: .open)
+                chosen = open.count == 1 ? open[0].deal : nil
+            }
+            var found: [String: Int64] = [:]
+            for s in specs { found[s.name] = try resolver.stakeholder(s.name, accountID: a.id).id }
+            targets = .init(accountID: a.id, accountName: a.name, dealID: chosen?.id, dealName: chosen?.name, stakeholders: found)
         }
-        var ids: [String: Int64] = [:]
-        for s in specs { ids[s.name] = try resolver.stakeholder(s.name, accountID: a.id).id }
+        let ids = targets.stakeholders
         let participants = specs.map { s in
             Participant(stakeholderID: ids[s.name]!, emotion: s.emotion, emotionLabel: s.label,
                         quote: quotes.filter { $0.name == s.name }.map(\.text).joined(separator: " / ").nilIfEmpty)
@@ -68,10 +76,10 @@ struct LogCommand: ParsableCommand {
         let raised = pains.map { TouchpointStore.RaisedItem(stakeholderID: ids[$0.name]!, kind: .pain, text: $0.text, severity: $0.severity ?? .medium) }
             + needs.map { TouchpointStore.RaisedItem(stakeholderID: ids[$0.name]!, kind: .need, text: $0.text, severity: .medium) }
         let logged = try TouchpointStore(db).log(.init(
-            accountID: a.id, deal: deal, at: at, channel: channel, direction: direction,
+            accountID: targets.accountID, dealID: targets.dealID, at: at, channel: channel, direction: direction,
             summary: summary?.nilIfEmpty, response: response?.nilIfEmpty, participants: participants, raised: raised))
-        var line = "logged touchpoint #\(logged.id) at \(a.name)"
-        if let deal { line += " (\(deal.name)" + (logged.stageKey.map { ", stage \($0)" } ?? "") + ")" }
+        var line = "logged touchpoint #\(logged.id) at \(targets.accountName)"
+        if let name = targets.dealName { line += " (\(name)" + (logged.stageKey.map { ", stage \($0)" } ?? "") + ")" }
         line += ": \(participants.count) participant\(participants.count == 1 ? "" : "s")"
         if !raised.isEmpty { line += ", \(raised.count) pain point\(raised.count == 1 ? "" : "s")/need\(raised.count == 1 ? "" : "s")" }
         if logged.closedTasks > 0 { line += "; closed \(logged.closedTasks) task\(logged.closedTasks == 1 ? "" : "s")" }

@@ -134,3 +134,16 @@ struct ConnectionTests {
         }
     }
 }
+
+@Suite("Array parameters")
+struct ArrayParameterTests {
+    @Test("text arrays with quotes, backslashes, commas, braces and NULLs round-trip through unnest")
+    func arrays() throws {
+        let conn = try Connection(try TestCluster.shared.emptyDatabase("arr"))
+        let values: [String?] = ["plain", "a \"quoted\" word", "back\\slash", "comma, {brace}", nil, "", "NULL", "王局长 👍"]
+        let rows = try conn.query("SELECT u FROM unnest($1::text[]) WITH ORDINALITY AS t(u, n) ORDER BY n", [PostgresArray(values)])
+        #expect(rows.map { $0["u"] ?? nil } == values)
+        let ints = try conn.queryRow("SELECT sum(x) AS s FROM unnest($1::bigint[]) AS x", [PostgresArray([Int64(1), Int64(2), Int64(39)])])
+        #expect(try ints?.decode("s", as: Int.self) == 42)
+    }
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): 200 `dchain log` commands one after another vs 200
+# `psql -X -c` commands doing the same inserts in one transaction, against the
+# same throwaway server in the same run. Prints both times and their ratio.
+# Usage: scripts/bench-log.sh [N]   (DCHAIN=path/to/dchain, default the release build)
+set -euo pipefail
+N=${1:-200}
+D=${DCHAIN:-.build/release/dchain}
+[ -x "$D" ] || { echo "bench-log: build first (make release); $D not found" >&2; exit 1; }
+PSQL="$(pg_config --bindir)/psql"
+[ -x "$PSQL" ] || PSQL=$(ls /usr/lib/postgresql/*/bin/psql | sort -V | tail -1)
+
+HOME_DIR=$(mktemp -d /tmp/dchain-bench.XXXXXX)
+export DCHAIN_HOME="$HOME_DIR" DCHAIN_USER=bench TZ=UTC
+unset DCHAIN_DB
+cleanup() { "$D" db stop >/dev/null 2>&1 || true; rm -rf "$HOME_DIR"; }
+trap cleanup EXIT
+
+"$D" account add 市数据局 --kind government >/dev/null
+"$D" stakeholder add 市数据局 王局长 --title 局长 >/dev/null
+"$D" stakeholder add 市数据局 李处长 --title 处长 >/dev/null
+"$D" deal add 市数据局 政务云 --pipeline government --on 2026-01-01 >/dev/null
+URL=$("$D" db url)
+conn() { "$PSQL" -X -q -v ON_ERROR_STOP=1 -d "$URL" "$@"; }
+read -r ACC DEAL STAGE WANG LI < <(conn -At -F ' ' -c "SELECT a.id, d.id, d.stage_id,
+    (SELECT id FROM stakeholder WHERE name = '王局长'), (SELECT id FROM stakeholder WHERE name = '李处长')
+    FROM account a JOIN deal d ON d.account_id = a.id")
+
+now_ns() { date +%s%N; }
+
+# Warm up both paths once (server caches, page cache of the binaries).
+"$D" log 市数据局 --channel call --deal 政务云 --with 王局长:1 >/dev/null
+conn -c "SELECT 1" >/dev/null
+
+t0=$(now_ns)
+for i in $(seq 1 "$N"); do
+    "$D" log 市数据局 --channel call --deal 政务云 --on "2026-05-01 10:00" --summary "bench $i" \
+        --with "王局长:1:interested" --with "李处长:-1:anxious" --pain "李处长:付款节点 $i:low" >/dev/null
+done
+t1=$(now_ns)
+for i in $(seq 1 "$N"); do
+    conn -c "BEGIN;
+      WITH t AS (INSERT INTO touchpoint (account_id, deal_id, stage_id, at, channel, direction, summary, logged_by)
+                 VALUES ($ACC, $DEAL, $STAGE, '2026-05-01 10:00', 'call', 'outbound', 'psql $i', 'bench') RETURNING id)
+      , p AS (INSERT INTO participant (account_id, touchpoint_id, stakeholder_id, emotion, emotion_label)
+              SELECT $ACC, t.id, v.s, v.e, v.l FROM t, (VALUES ($WANG, 1, 'interested'), ($LI, -1, 'anxious')) AS v(s, e, l) RETURNING 1)
+      INSERT INTO pain_point (account_id, touchpoint_id, stakeholder_id, deal_id, stage_id, kind, text, severity, raised_on)
+      SELECT $ACC, t.id, $LI, $DEAL, $STAGE, 'pain', '付款节点 $i', 'low', '2026-05-01' FROM t;
+      COMMIT;" >/dev/null
+done
+t2=$(now_ns)
+
+landed=$(conn -At -c "SELECT count(*) FROM touchpoint WHERE summary LIKE 'bench %' OR summary LIKE 'psql %'")
+dchain_ms=$(( (t1 - t0) / 1000000 )); psql_ms=$(( (t2 - t1) / 1000000 ))
+echo "touchpoints written: $landed (expected $((2 * N)))"
+awk -v n="$N" -v d="$dchain_ms" -v p="$psql_ms" 'BEGIN {
+    printf "dchain log: %d runs in %d ms (%.1f ms each)\n", n, d, d / n
+    printf "psql -c   : %d runs in %d ms (%.1f ms each)\n", n, p, p / n
+    printf "ratio dchain/psql: %.2f (goal <= 1.50)\n", d / p }'
