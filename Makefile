@@ -21,7 +21,7 @@ demo: build
 
 test: build
 	$(SWIFT) test
-	@DCHAIN=$(DCHAIN) scripts/check-ics.sh
+	@DCHAIN_BIN=$(DCHAIN) scripts/check-ics.sh
 
 bench: release
 	@scripts/bench-log.sh

@@ -25,8 +25,12 @@ h "dchain touchpoints $A  (timeline)"
 "$D" touchpoints "$A"
 h "dchain touchpoints $A --lang zh"
 "$D" touchpoints "$A" --lang zh
-for extra in scripts/demo.d/*.sh; do
-    [ -e "$extra" ] || continue
-    # shellcheck source=/dev/null
-    source "$extra"
-done
+mkdir -p out
+h "dchain map $A --today $TODAY  (journey map, text)"
+"$D" map "$A" --today "$TODAY" --out out/journey-map.txt
+cat out/journey-map.txt
+"$D" map "$A" --today "$TODAY" --format html --out out/journey-map.html
+"$D" map "$A" --today "$TODAY" --format html --lang zh --out out/journey-map.zh.html
+echo "(HTML journey map written to out/journey-map.html and out/journey-map.zh.html)"
+h "dchain plan $A --today $TODAY  (communication plan)"
+"$D" plan "$A" --today "$TODAY"
