@@ -1,0 +1,418 @@
+import DecisionChain
+import Foundation
+import Postgres
+
+/// The SQL of the pipeline report. PostgreSQL does the aggregation (GROUP BY,
+/// window functions, percentile_cont) and Swift receives report-sized
+/// results: one row per open deal, per stage, per heat-map cell, per pain
+/// group, per win/loss group — never the touchpoints themselves.
+public struct PipelineReportStore {
+    let db: Connection
+    public init(_ db: Database) { self.db = db.connection }
+    public init(connection: Connection) { self.db = connection }
+
+    /// One statement of the report with its bound parameters.
+    public struct Statement: Sendable {
+        /// A short name (`facts`, `funnel`, ...), also the prepared statement's name in `psqlScript`.
+        public var name: String
+        public var sql: String
+        /// Parameter values as PostgreSQL text; nil is NULL.
+        public var parameters: [String?]
+    }
+
+    /// Runs the report: checks the filter, runs its statements, and assembles the value.
+    public func report(_ filter: PipelineReportFilter) throws -> PipelineReport {
+        try validate(filter)
+        let stages = try PipelineStore(connection: db).all()
+            .filter { filter.pipeline == nil || $0.key == filter.pipeline }.flatMap(\.stages)
+        let s = Self.statements(filter)
+        func run(_ name: String) throws -> [Row] {
+            let st = s.first { $0.name == name }!
+            return try db.query(st.sql, st.parameters.map(TextParameter.init))
+        }
+        let facts = try run("facts").map(DealFacts.init(reportRow:))
+        let funnel = try run("funnel").map(FunnelStage.init(row:))
+        let medians = try run("stage_medians").map(StageMedian.init(row:))
+        let heat = try run("emotion_heatmap").map(HeatCell.init(row:))
+        let pains = try run("pain_points").map(PainGroup.init(row:))
+        let winLoss = try run("win_loss").map(WinLossRow.init(row:))
+        return PipelineReport.build(filter: filter, stages: stages, funnel: funnel, stageMedians: medians, deals: facts,
+                                    emotionHeatmap: heat, painPoints: pains, winLoss: winLoss)
+    }
+
+    /// The facts of one deal, whatever its status (for the deal review sheet).
+    public func facts(accountID: Int64, dealID: Int64, today: Day) throws -> DealFacts {
+        let sql = Self.factsSQL
+        let params: [String?] = [nil, nil, nil, nil, nil, today.description, String(accountID), String(dealID)]
+        guard let row = try db.queryRow(sql, params.map(TextParameter.init)) else {
+            throw StoreError.notFound(kind: "deal", reference: "#\(dealID)", scope: nil, candidates: [])
+        }
+        return try DealFacts(reportRow: row)
+    }
+
+    /// The review sheet of one deal: its snapshot, its facts, and `plan` as given.
+    public func review(account: Account, deal: Deal, today: Day, plan: [PlanStep] = []) throws -> DealReview {
+        let snapshot = try SnapshotStore(connection: db).load(accountID: account.id)
+        let facts = try facts(accountID: account.id, dealID: deal.id, today: today)
+        return DealReview.build(snapshot: snapshot, deal: deal, facts: facts, today: today, plan: plan)
+    }
+
+    /// Refuses a team, owner or pipeline that does not exist (an empty report would mislead).
+    func validate(_ f: PipelineReportFilter) throws {
+        if let team = f.team, try db.queryRow("SELECT 1 AS x FROM team WHERE name = $1", [team]) == nil {
+            let known = try db.query("SELECT name FROM team ORDER BY name LIMIT 10").compactMap { $0["name"] ?? nil }
+            throw InputError(field: "team", value: team, problem: "is not a team" + (known.isEmpty ? "" : " (teams: \(known.joined(separator: ", ")))"))
+        }
+        if let owner = f.owner, try db.queryRow("SELECT 1 AS x FROM app_user WHERE login = $1", [owner]) == nil {
+            throw InputError(field: "owner", value: owner, problem: "is not a user login")
+        }
+        if let p = f.pipeline { _ = try PipelineStore(connection: db).pipeline(p) }
+        guard f.since <= f.today else {
+            throw InputError(field: "since", value: f.since.description, problem: "is after today (\(f.today))")
+        }
+    }
+
+    /// The statements of the report, in order, with their parameters: what
+    /// `report` runs and what `psqlScript` prints.
+    public static func statements(_ f: PipelineReportFilter) -> [Statement] {
+        let filters: [String?] = [f.team, f.owner, f.region, f.kind?.rawValue, f.pipeline]
+        let since = f.since.description, today = f.today.description
+        return [
+            Statement(name: "facts", sql: factsSQL, parameters: filters + [today, nil, nil]),
+            Statement(name: "funnel", sql: funnelSQL, parameters: filters + [since]),
+            Statement(name: "stage_medians", sql: mediansSQL, parameters: filters + [since, today]),
+            Statement(name: "emotion_heatmap", sql: heatmapSQL, parameters: filters + [since, today]),
+            Statement(name: "pain_points", sql: painSQL, parameters: filters + [today, String(PainGroup.limit), String(PainGroup.accountLimit)]),
+            Statement(name: "win_loss", sql: winLossSQL, parameters: filters + [since, today]),
+        ]
+    }
+
+    /// The report's statements as a psql script (PREPARE, then EXECUTE with
+    /// the values as quoted literals), for DBAs and for the benchmark that
+    /// compares `dchain` with psql running the same SQL.
+    public static func psqlScript(_ f: PipelineReportFilter, schema: String = "public") -> String {
+        var out = "-- dchain report pipeline: the statements it runs, with its parameters.\n"
+        out += "SET search_path = \(quoteLiteral(schema));\nSET TimeZone = \(quoteLiteral(Database.timeZone));\n"
+        for s in statements(f) {
+            out += "\nPREPARE \(s.name) AS\n\(s.sql);\n"
+            out += "EXECUTE \(s.name)(" + s.parameters.map { $0.map(quoteLiteral) ?? "NULL" }.joined(separator: ", ") + ");\n"
+        }
+        return out
+    }
+
+    /// A SQL string literal (for the printed script only; the report itself binds parameters).
+    static func quoteLiteral(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
+
+    // MARK: - SQL
+
+    /// Deals in scope: $1 team name, $2 account owner login, $3 region, $4 account kind, $5 pipeline key.
+    static let scopeJoins = """
+        FROM deal d
+        JOIN account a ON a.id = d.account_id
+        JOIN pipeline p ON p.id = d.pipeline_id
+        """
+    static let scopeWhere = """
+        ($1::text IS NULL OR a.team_id = (SELECT t.id FROM team t WHERE t.name = $1))
+          AND ($2::text IS NULL OR a.owner_id = (SELECT u.id FROM app_user u WHERE u.login = $2))
+          AND ($3::text IS NULL OR a.region = $3)
+          AND ($4::text IS NULL OR a.kind = $4)
+          AND ($5::text IS NULL OR p.key = $5)
+        """
+
+    /// One row per open deal in scope ($6 today), or per the one deal $7/$8 whatever its status.
+    static let factsSQL = """
+        WITH d AS (
+            SELECT d.account_id, d.id, d.name, d.status, d.amount, d.currency, d.stage_id, a.name AS account_name,
+                   p.key AS pipeline_key, s.key AS stage_key, s.position, s.expected_days,
+                   coalesce(du.login, au.login) AS owner_login
+            \(scopeJoins)
+            JOIN stage s ON s.id = d.stage_id
+            LEFT JOIN app_user du ON du.id = d.owner_id
+            LEFT JOIN app_user au ON au.id = a.owner_id
+            WHERE \(scopeWhere)
+              AND CASE WHEN $7::bigint IS NULL THEN d.status = 'open' ELSE d.account_id = $7 AND d.id = $8::bigint END
+        ),
+        entered AS (
+            SELECT h.account_id, h.deal_id, max(h.entered_on) AS entered_on
+            FROM deal_stage_history h JOIN d ON d.account_id = h.account_id AND d.id = h.deal_id AND h.stage_id = d.stage_id
+            GROUP BY h.account_id, h.deal_id
+        ),
+        bi AS (
+            SELECT b.account_id, b.deal_id, b.stakeholder_id, b.role, b.influence, b.stance, st.name
+            FROM buying_influence b
+            JOIN d ON d.account_id = b.account_id AND d.id = b.deal_id
+            JOIN stakeholder st ON st.account_id = b.account_id AND st.id = b.stakeholder_id
+            WHERE b.valid_to IS NULL
+        ),
+        -- Role holders at the deal's touchpoints (tagged with the deal or with no deal), up to today;
+        -- rank 1 is the latest known emotion (unknown emotions rank last, the lower emotion wins a tie).
+        contact AS (
+            SELECT bi.account_id, bi.deal_id, bi.role, tp.at, pa.emotion,
+                   row_number() OVER (PARTITION BY bi.account_id, bi.deal_id, bi.role
+                                      ORDER BY pa.emotion IS NULL, tp.at DESC, pa.emotion) AS known_rank
+            FROM bi
+            JOIN participant pa ON pa.account_id = bi.account_id AND pa.stakeholder_id = bi.stakeholder_id
+            JOIN touchpoint tp ON tp.account_id = pa.account_id AND tp.id = pa.touchpoint_id
+            WHERE (tp.deal_id = bi.deal_id OR tp.deal_id IS NULL) AND tp.at < $6::date + 1
+        ),
+        role_contact AS (
+            SELECT account_id, deal_id, role, max(at)::date AS last_contact,
+                   min(emotion) FILTER (WHERE known_rank = 1) AS latest_emotion,
+                   (min(at) FILTER (WHERE known_rank = 1 AND emotion IS NOT NULL))::date AS latest_emotion_on
+            FROM contact GROUP BY account_id, deal_id, role
+        ),
+        roles AS (
+            SELECT n.account_id, n.deal_id, n.role, n.names, c.last_contact, c.latest_emotion, c.latest_emotion_on
+            FROM (SELECT account_id, deal_id, role, array_to_json(array_agg(name ORDER BY name))::text AS names
+                  FROM bi GROUP BY account_id, deal_id, role) n
+            LEFT JOIN role_contact c ON c.account_id = n.account_id AND c.deal_id = n.deal_id AND c.role = n.role
+        ),
+        threads AS (
+            SELECT d.account_id, d.id AS deal_id, count(DISTINCT pa.stakeholder_id) AS contacted
+            FROM d
+            JOIN touchpoint tp ON tp.account_id = d.account_id AND (tp.deal_id = d.id OR tp.deal_id IS NULL)
+            JOIN participant pa ON pa.account_id = tp.account_id AND pa.touchpoint_id = tp.id
+            WHERE tp.at >= $6::date - 60 AND tp.at < $6::date + 1
+            GROUP BY d.account_id, d.id
+        ),
+        last_tp AS (
+            SELECT tp.account_id, tp.deal_id, max(tp.at)::date AS last_at
+            FROM touchpoint tp JOIN d ON d.account_id = tp.account_id AND d.id = tp.deal_id
+            WHERE tp.at < $6::date + 1
+            GROUP BY tp.account_id, tp.deal_id
+        ),
+        adverse AS (
+            SELECT account_id, deal_id,
+                   json_agg(json_build_object('name', name, 'role', role, 'stance', stance) ORDER BY name, role)::text AS people
+            FROM bi WHERE influence = 'high' AND stance IN ('skeptic', 'opponent')
+            GROUP BY account_id, deal_id
+        )
+        SELECT d.account_id, d.account_name, d.id AS deal_id, d.name AS deal_name, d.status, d.pipeline_key, d.stage_key,
+               d.position, d.amount, d.currency, d.owner_login, e.entered_on, d.expected_days,
+               coalesce(t.contacted, 0) AS contacted, l.last_at, adv.people AS adverse,
+               eb.names AS eb_names, eb.last_contact AS eb_last, eb.latest_emotion AS eb_emotion, eb.latest_emotion_on AS eb_emotion_on,
+               tb.names AS tb_names, tb.last_contact AS tb_last, tb.latest_emotion AS tb_emotion, tb.latest_emotion_on AS tb_emotion_on,
+               ub.names AS ub_names, ub.last_contact AS ub_last, ub.latest_emotion AS ub_emotion, ub.latest_emotion_on AS ub_emotion_on,
+               co.names AS coach_names, co.last_contact AS coach_last, co.latest_emotion AS coach_emotion,
+               co.latest_emotion_on AS coach_emotion_on
+        FROM d
+        LEFT JOIN entered e ON e.account_id = d.account_id AND e.deal_id = d.id
+        LEFT JOIN threads t ON t.account_id = d.account_id AND t.deal_id = d.id
+        LEFT JOIN last_tp l ON l.account_id = d.account_id AND l.deal_id = d.id
+        LEFT JOIN adverse adv ON adv.account_id = d.account_id AND adv.deal_id = d.id
+        LEFT JOIN roles eb ON eb.account_id = d.account_id AND eb.deal_id = d.id AND eb.role = 'EB'
+        LEFT JOIN roles tb ON tb.account_id = d.account_id AND tb.deal_id = d.id AND tb.role = 'TB'
+        LEFT JOIN roles ub ON ub.account_id = d.account_id AND ub.deal_id = d.id AND ub.role = 'UB'
+        LEFT JOIN roles co ON co.account_id = d.account_id AND co.deal_id = d.id AND co.role = 'Coach'
+        ORDER BY d.account_name, d.name, d.id
+        """
+
+    /// Per stage: open deals, amounts, and how many deals of the period ($6 since) reached it;
+    /// conversion is reached ÷ the previous stage's reached (lag over the stages).
+    static let funnelSQL = """
+        WITH scoped AS (
+            SELECT d.account_id, d.id, d.pipeline_id, d.stage_id, d.status, d.amount
+            \(scopeJoins)
+            WHERE \(scopeWhere) AND (d.status = 'open' OR d.closed_on >= $6::date)
+        ),
+        furthest AS (
+            SELECT d.pipeline_id, greatest(cs.position, coalesce(max(hs.position), 0)) AS position
+            FROM scoped d
+            JOIN stage cs ON cs.id = d.stage_id
+            LEFT JOIN deal_stage_history h ON h.account_id = d.account_id AND h.deal_id = d.id
+            LEFT JOIN stage hs ON hs.id = h.stage_id
+            GROUP BY d.account_id, d.id, d.pipeline_id, cs.position
+        ),
+        furthest_count AS (
+            SELECT pipeline_id, position, count(*) AS n FROM furthest GROUP BY pipeline_id, position
+        ),
+        open_by_stage AS (
+            SELECT stage_id, count(*) AS open_deals, coalesce(sum(amount), 0) AS total
+            FROM scoped WHERE status = 'open' GROUP BY stage_id
+        ),
+        per_stage AS (
+            SELECT p.id AS pipeline_id, p.key AS pipeline_key, s.key AS stage_key, s.position, s.weight,
+                   coalesce(o.open_deals, 0) AS open_deals, coalesce(o.total, 0) AS total_amount,
+                   coalesce(o.total, 0) * s.weight AS weighted_amount,
+                   -- Reaching a stage means reaching it or any later one: a running sum from the last stage back.
+                   sum(coalesce(fc.n, 0)) OVER (PARTITION BY p.id ORDER BY s.position DESC) AS reached
+            FROM stage s
+            JOIN pipeline p ON p.id = s.pipeline_id
+            LEFT JOIN open_by_stage o ON o.stage_id = s.id
+            LEFT JOIN furthest_count fc ON fc.pipeline_id = s.pipeline_id AND fc.position = s.position
+            WHERE ($5::text IS NULL OR p.key = $5)
+        )
+        SELECT pipeline_key, stage_key, position, weight, open_deals, total_amount, weighted_amount, reached,
+               reached::float8 / nullif(lag(reached) OVER (PARTITION BY pipeline_id ORDER BY position), 0) AS conversion
+        FROM per_stage
+        ORDER BY pipeline_id, position
+        """
+
+    /// Median days per stage over the stage visits that ended within the period ($6 since … $7 today).
+    /// A visit ends when the deal enters its next stage, or when a closed deal closed.
+    static let mediansSQL = """
+        WITH scoped AS (
+            SELECT d.account_id, d.id, d.status, d.closed_on
+            \(scopeJoins)
+            WHERE \(scopeWhere)
+        ),
+        visits AS (
+            SELECT h.stage_id, h.entered_on,
+                   coalesce(lead(h.entered_on) OVER (PARTITION BY h.account_id, h.deal_id ORDER BY h.entered_on, h.id),
+                            CASE WHEN d.status <> 'open' THEN d.closed_on END) AS left_on
+            FROM deal_stage_history h JOIN scoped d ON d.account_id = h.account_id AND d.id = h.deal_id
+        )
+        SELECT p.key AS pipeline_key, s.key AS stage_key, s.position, s.expected_days,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY v.left_on - v.entered_on) AS median_days, count(*) AS visits
+        FROM visits v
+        JOIN stage s ON s.id = v.stage_id
+        JOIN pipeline p ON p.id = s.pipeline_id
+        WHERE v.left_on BETWEEN $6::date AND $7::date
+        GROUP BY p.id, p.key, s.key, s.position, s.expected_days
+        ORDER BY p.id, s.position
+        """
+
+    /// Stage × role mean of the known emotions at deal touchpoints within the period;
+    /// the role is the participant's current buying influence in the touchpoint's deal.
+    static let heatmapSQL = """
+        WITH scoped AS (
+            SELECT d.account_id, d.id
+            \(scopeJoins)
+            WHERE \(scopeWhere)
+        )
+        SELECT p.key AS pipeline_key, s.key AS stage_key, s.position, b.role,
+               avg(pa.emotion)::float8 AS mean_emotion, count(*) AS n
+        FROM scoped d
+        JOIN touchpoint tp ON tp.account_id = d.account_id AND tp.deal_id = d.id
+        JOIN participant pa ON pa.account_id = tp.account_id AND pa.touchpoint_id = tp.id
+        JOIN buying_influence b ON b.account_id = tp.account_id AND b.deal_id = tp.deal_id
+                               AND b.stakeholder_id = pa.stakeholder_id AND b.valid_to IS NULL
+        JOIN stage s ON s.id = tp.stage_id
+        JOIN pipeline p ON p.id = s.pipeline_id
+        WHERE tp.at >= $6::date AND tp.at < $7::date + 1 AND pa.emotion IS NOT NULL
+        GROUP BY p.id, p.key, s.key, s.position, b.role
+        ORDER BY p.id, s.position, array_position(ARRAY['EB', 'TB', 'UB', 'Coach'], b.role)
+        """
+
+    /// The most frequent open pain points (grouped by text as entered, raised up to $6 today),
+    /// top $7, each with up to $8 accounts (most occurrences first). With a pipeline filter only
+    /// pain points raised on a deal of that pipeline count.
+    static let painSQL = """
+        WITH open_pains AS (
+            SELECT pp.text, pp.severity, pp.account_id, a.name AS account_name
+            FROM pain_point pp
+            JOIN account a ON a.id = pp.account_id
+            LEFT JOIN deal d ON d.account_id = pp.account_id AND d.id = pp.deal_id
+            LEFT JOIN pipeline p ON p.id = d.pipeline_id
+            WHERE pp.status = 'open' AND pp.raised_on <= $6::date AND \(scopeWhere)
+        ),
+        groups AS (
+            SELECT text, count(*) AS occurrences, count(DISTINCT account_id) AS account_count,
+                   max(CASE severity WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END) AS severity_rank
+            FROM open_pains GROUP BY text
+            ORDER BY occurrences DESC, severity_rank DESC, text
+            LIMIT $7::int
+        ),
+        per_account AS (
+            SELECT o.text, o.account_name,
+                   row_number() OVER (PARTITION BY o.text ORDER BY count(*) DESC, o.account_name, o.account_id) AS rank
+            FROM open_pains o JOIN groups g ON g.text = o.text
+            GROUP BY o.text, o.account_id, o.account_name
+        )
+        SELECT g.text, g.occurrences, g.account_count, g.severity_rank,
+               (SELECT array_to_json(array_agg(pa.account_name ORDER BY pa.rank))::text
+                FROM per_account pa WHERE pa.text = g.text AND pa.rank <= $8::int) AS accounts
+        FROM groups g
+        ORDER BY g.occurrences DESC, g.severity_rank DESC, g.text
+        """
+
+    /// Deals closed within the period, by outcome, the stage they closed in, and the reason.
+    static let winLossSQL = """
+        SELECT p.key AS pipeline_key, s.key AS stage_key, s.position, d.status,
+               nullif(btrim(d.close_reason), '') AS reason, count(*) AS deals, coalesce(sum(d.amount), 0) AS amount
+        \(scopeJoins)
+        JOIN stage s ON s.id = d.stage_id
+        WHERE \(scopeWhere) AND d.status <> 'open' AND d.closed_on BETWEEN $6::date AND $7::date
+        GROUP BY p.id, p.key, s.key, s.position, d.status, nullif(btrim(d.close_reason), '')
+        ORDER BY p.id, s.position, array_position(ARRAY['won', 'lost', 'dropped'], d.status), count(*) DESC, reason NULLS LAST
+        """
+}
+
+/// A parameter already in PostgreSQL text form (nil is NULL).
+struct TextParameter: PostgresEncodable {
+    var text: String?
+    init(_ text: String?) { self.text = text }
+    var postgresText: String? { text }
+}
+
+extension DealFacts {
+    init(reportRow row: Row) throws {
+        func role(_ r: Role, _ prefix: String) throws -> RoleFacts {
+            let names: [String] = try row.decodeIfPresent("\(prefix)_names", as: String.self).map { try decodeJSON([String].self, $0) } ?? []
+            let emotion: Int? = try row.decodeIfPresent("\(prefix)_emotion")
+            return RoleFacts(role: r, stakeholders: names, lastContact: try row.decodeIfPresent("\(prefix)_last"),
+                             latestEmotion: emotion.flatMap(Emotion.init), latestEmotionOn: try row.decodeIfPresent("\(prefix)_emotion_on"))
+        }
+        struct Adverse: Decodable { let name: String; let role: Role; let stance: Stance }
+        let adverse = try row.decodeIfPresent("adverse", as: String.self).map { try decodeJSON([Adverse].self, $0) } ?? []
+        self.init(accountID: try row.decode("account_id"), accountName: try row.decode("account_name"),
+                  dealID: try row.decode("deal_id"), dealName: try row.decode("deal_name"), status: try row.decode("status"),
+                  pipelineKey: try row.decode("pipeline_key"), stageKey: try row.decode("stage_key"),
+                  stagePosition: try row.decode("position"), amount: try row.decodeIfPresent("amount"),
+                  currency: try row.decode("currency"), ownerLogin: try row.decodeIfPresent("owner_login"),
+                  enteredStage: try row.decodeIfPresent("entered_on"), expectedDays: try row.decode("expected_days"),
+                  roles: [try role(.eb, "eb"), try role(.tb, "tb"), try role(.ub, "ub"), try role(.coach, "coach")],
+                  contactedLast60Days: try row.decode("contacted"), lastDealTouchpoint: try row.decodeIfPresent("last_at"),
+                  highInfluenceAdverse: adverse.map { AdversePerson(name: $0.name, role: $0.role, stance: $0.stance) })
+    }
+}
+
+extension FunnelStage {
+    init(row: Row) throws {
+        self.init(pipelineKey: try row.decode("pipeline_key"), stageKey: try row.decode("stage_key"), position: try row.decode("position"),
+                  weight: try row.decode("weight"), openDeals: try row.decode("open_deals"), totalAmount: try row.decode("total_amount"),
+                  weightedAmount: try row.decode("weighted_amount"), reached: try row.decode("reached"),
+                  conversion: try row.decodeIfPresent("conversion"))
+    }
+}
+
+extension StageMedian {
+    init(row: Row) throws {
+        self.init(pipelineKey: try row.decode("pipeline_key"), stageKey: try row.decode("stage_key"), position: try row.decode("position"),
+                  expectedDays: try row.decode("expected_days"), medianDays: try row.decode("median_days"), visits: try row.decode("visits"))
+    }
+}
+
+extension HeatCell {
+    init(row: Row) throws {
+        self.init(pipelineKey: try row.decode("pipeline_key"), stageKey: try row.decode("stage_key"), position: try row.decode("position"),
+                  role: try row.decode("role"), meanEmotion: try row.decode("mean_emotion"), count: try row.decode("n"))
+    }
+}
+
+extension PainGroup {
+    init(row: Row) throws {
+        let rank: Int = try row.decode("severity_rank")
+        self.init(text: try row.decode("text"), occurrences: try row.decode("occurrences"),
+                  severity: rank >= 3 ? .high : rank == 2 ? .medium : .low,
+                  accounts: try row.decodeIfPresent("accounts", as: String.self).map { try decodeJSON([String].self, $0) } ?? [],
+                  accountCount: try row.decode("account_count"))
+    }
+}
+
+extension WinLossRow {
+    init(row: Row) throws {
+        self.init(pipelineKey: try row.decode("pipeline_key"), stageKey: try row.decode("stage_key"), position: try row.decode("position"),
+                  status: try row.decode("status"), reason: try row.decodeIfPresent("reason"), deals: try row.decode("deals"),
+                  amount: try row.decode("amount"))
+    }
+}
+
+/// Decodes a JSON value the server built (json_agg, array_to_json).
+private func decodeJSON<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+    do {
+        return try JSONDecoder().decode(T.self, from: Data(text.utf8))
+    } catch {
+        throw PostgresError.decoding(column: "json", value: text, type: String(describing: T.self))
+    }
+}
