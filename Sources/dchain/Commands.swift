@@ -14,6 +14,7 @@ extension DChain {
         MapCommand.self, EmpathyCommand.self,
         PlanCommand.self, TaskCommand.self,
         PipelineCommand.self,
+        CaseCommand.self,
         DBCommand.self,
     ]
 }
