@@ -217,7 +217,7 @@ struct OpenPainTests {
         ])
         let found = try items("open-pain", s)
         #expect(found.map(\.uid) == ["open-pain.d10.s3.p1"])
-        #expect(found[0].why == "The need “Training for 200 staff” (medium severity) raised on 2026-04-21 has had no response for 4 days.")
+        #expect(found[0].why == "The need “Training for 200 staff” (medium severity) raised by 张丽 on 2026-04-21 has had no response for 4 days.")
         #expect(found[0].channel == .wechat)
     }
 
