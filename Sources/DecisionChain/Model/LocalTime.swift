@@ -1,5 +1,3 @@
-import Foundation
-
 /// A wall-clock time in the team's time zone, to the minute: when a
 /// touchpoint happened as the rep would say it.
 public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
@@ -12,17 +10,28 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
         self.minuteOfDay = min(max(minuteOfDay, 0), 1439)
     }
 
-    /// Parses `YYYY-MM-DD`, `YYYY-MM-DD HH:MM` or `YYYY-MM-DDTHH:MM[:SS]`.
+    /// Parses `YYYY-MM-DD`, `YYYY-MM-DD HH:MM` or `YYYY-MM-DDTHH:MM[:SS]`
+    /// (surrounding spaces allowed). Works on bytes: maps parse thousands.
     public init?(_ text: String) {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        guard t.count >= 10, let day = Day(String(t.prefix(10))) else { return nil }
-        let rest = t.dropFirst(10)
-        if rest.isEmpty { self.init(day: day); return }
-        guard let sep = rest.first, sep == " " || sep == "T" else { return nil }
-        let hm = rest.dropFirst().split(separator: ":")
-        guard hm.count == 2 || hm.count == 3, let h = Int(hm[0]), let m = Int(hm[1]),
-              (0..<24).contains(h), (0..<60).contains(m) else { return nil }
-        if hm.count == 3 { guard let s = Int(hm[2]), (0..<60).contains(s) else { return nil } }
+        var utf8 = Array(text.utf8)
+        while utf8.last == 0x20 { utf8.removeLast() }
+        while utf8.first == 0x20 { utf8.removeFirst() }
+        func number(_ from: Int, _ count: Int) -> Int? {
+            guard from + count <= utf8.count else { return nil }
+            var n = 0
+            for i in from..<(from + count) {
+                let c = utf8[i]
+                guard c >= 0x30 && c <= 0x39 else { return nil }
+                n = n * 10 + Int(c - 0x30)
+            }
+            return n
+        }
+        guard utf8.count >= 10, utf8[4] == 0x2D, utf8[7] == 0x2D, let y = number(0, 4), let mo = number(5, 2), let d = number(8, 2),
+              let day = Day(year: y, month: mo, day: d) else { return nil }
+        if utf8.count == 10 { self.init(day: day); return }
+        guard utf8.count == 16 || utf8.count == 19, utf8[10] == 0x20 || utf8[10] == 0x54, utf8[13] == 0x3A,
+              let h = number(11, 2), let m = number(14, 2), h < 24, m < 60 else { return nil }
+        if utf8.count == 19 { guard utf8[16] == 0x3A, let sec = number(17, 2), sec < 60 else { return nil } }
         self.init(day: day, minuteOfDay: h * 60 + m)
     }
 
