@@ -50,11 +50,13 @@ public struct PipelineReportStore {
         return try DealFacts(reportRow: row)
     }
 
-    /// The review sheet of one deal: its snapshot, its facts, and `plan` as given.
-    public func review(account: Account, deal: Deal, today: Day, plan: [PlanStep] = []) throws -> DealReview {
+    /// The review sheet of one deal from its account's snapshot and its facts;
+    /// `planner` (e.g. the plan engine) turns the snapshot into the next steps.
+    public func review(account: Account, deal: Deal, today: Day,
+                       planner: ((AccountSnapshot) throws -> [PlanStep])? = nil) throws -> DealReview {
         let snapshot = try SnapshotStore(connection: db).load(accountID: account.id)
         let facts = try facts(accountID: account.id, dealID: deal.id, today: today)
-        return DealReview.build(snapshot: snapshot, deal: deal, facts: facts, today: today, plan: plan)
+        return DealReview.build(snapshot: snapshot, deal: deal, facts: facts, today: today, plan: try planner?(snapshot) ?? [])
     }
 
     /// Refuses a team, owner or pipeline that does not exist (an empty report would mislead).

@@ -13,7 +13,7 @@ extension DChain {
         PainCommand.self,
         MapCommand.self, EmpathyCommand.self,
         PlanCommand.self, TaskCommand.self,
-        PipelineCommand.self,
+        PipelineCommand.self, ReportCommand.self,
         CaseCommand.self,
         DBCommand.self,
     ]

@@ -232,7 +232,15 @@ public struct PipelineReport: Sendable {
                              latestEmotion: r.latestEmotion)
             })
         }
-        return PipelineReport(filter: filter, stages: stages, funnel: funnel,
+        // A pipeline nobody in scope uses is noise: keep it only when asked for by name.
+        var used = Set(open.map(\.pipelineKey))
+        used.formUnion(funnel.filter { $0.reached > 0 || $0.openDeals > 0 }.map(\.pipelineKey))
+        used.formUnion(stageMedians.map(\.pipelineKey))
+        used.formUnion(emotionHeatmap.map(\.pipelineKey))
+        used.formUnion(winLoss.map(\.pipelineKey))
+        if let p = filter.pipeline { used.insert(p) }
+        return PipelineReport(filter: filter, stages: stages.filter { used.contains($0.pipelineKey) },
+                              funnel: funnel.filter { used.contains($0.pipelineKey) },
                               velocity: Velocity(deals: ranked, stageMedians: stageMedians), coverage: coverage,
                               emotionHeatmap: emotionHeatmap, painPoints: painPoints,
                               redFlags: open.flatMap { RedFlags.evaluate($0, today: today) }, winLoss: winLoss)

@@ -15,6 +15,8 @@ public struct RedFlag: Hashable, Sendable {
     public var accountName: String
     public var dealID: Int64
     public var dealName: String
+    /// The deal's pipeline (for the names of the stages in the evidence).
+    public var pipelineKey: String
     public var evidence: Evidence
 
     /// Why the flag was raised: the facts a renderer turns into a sentence.
@@ -35,9 +37,9 @@ public struct RedFlag: Hashable, Sendable {
         case silent(last: Day?, windowDays: Int)
     }
 
-    public init(accountID: Int64, accountName: String, dealID: Int64, dealName: String, evidence: Evidence) {
+    public init(accountID: Int64, accountName: String, dealID: Int64, dealName: String, pipelineKey: String, evidence: Evidence) {
         self.accountID = accountID; self.accountName = accountName; self.dealID = dealID; self.dealName = dealName
-        self.evidence = evidence
+        self.pipelineKey = pipelineKey; self.evidence = evidence
     }
 
     /// The flag's stable key.
@@ -95,6 +97,7 @@ public enum RedFlags {
         if f.lastDealTouchpoint.map({ $0.days(to: today) > silenceDays }) ?? true {
             evidence.append(.silent(last: f.lastDealTouchpoint, windowDays: silenceDays))
         }
-        return evidence.map { RedFlag(accountID: f.accountID, accountName: f.accountName, dealID: f.dealID, dealName: f.dealName, evidence: $0) }
+        return evidence.map { RedFlag(accountID: f.accountID, accountName: f.accountName, dealID: f.dealID, dealName: f.dealName,
+                                          pipelineKey: f.pipelineKey, evidence: $0) }
     }
 }
