@@ -14,7 +14,7 @@ public struct CaseFile: Hashable, Sendable, Codable {
     /// What trainees see (`case show`): the situation, never the answer.
     public var brief: CaseText
     public var account: CaseAccount
-    /// Departments, each listed after its parent.
+    /// Departments, each listed after its parent (may be empty, not absent).
     public var units: [CaseUnit]
     /// People, each listed after the person they report to; names are unique.
     public var stakeholders: [CaseStakeholder]
@@ -175,6 +175,16 @@ public struct CaseTouchpoint: Hashable, Sendable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case round, at, channel, direction, summary, response, participants, painPoints = "pain_points"
+    }
+
+    /// `pain_points` may be left out of a file: none were raised.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(round: try c.decode(Int.self, forKey: .round), at: try c.decode(LocalTime.self, forKey: .at),
+                  channel: try c.decode(Channel.self, forKey: .channel), direction: try c.decodeIfPresent(Direction.self, forKey: .direction),
+                  summary: try c.decodeIfPresent(String.self, forKey: .summary), response: try c.decodeIfPresent(String.self, forKey: .response),
+                  participants: try c.decode([CaseParticipant].self, forKey: .participants),
+                  painPoints: try c.decodeIfPresent([CasePainPoint].self, forKey: .painPoints) ?? [])
     }
 }
 

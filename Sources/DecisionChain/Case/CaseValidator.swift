@@ -133,7 +133,7 @@ struct CaseReader {
         let title = text(o, "title", "$")
         let brief = text(o, "brief", "$")
         let account = self.account(o["account"], "$.account")
-        let units = list(o, "units", "$", required: false).enumerated().map { unit($1, "$.units[\($0)]") }
+        let units = list(o, "units", "$").enumerated().map { unit($1, "$.units[\($0)]") }
         let people = list(o, "stakeholders", "$", nonEmpty: true).enumerated().map { stakeholder($1, "$.stakeholders[\($0)]") }
         // Rounds first: the deal's stage entries and the touchpoints name them.
         let rounds = list(o, "rounds", "$", nonEmpty: true).enumerated().map { round($1, "$.rounds[\($0)]") }
