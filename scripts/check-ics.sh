@@ -6,13 +6,15 @@
 # with "N passed, N failed".
 #
 #   scripts/check-ics.sh              # builds dchain if needed
-#   DCHAIN_BIN=path/to/dchain scripts/check-ics.sh
+#   DCHAIN_BIN=path/to/dchain scripts/check-ics.sh   (or DCHAIN=...)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 today=2026-04-25
 
-bin=${DCHAIN_BIN:-}
+# DCHAIN_BIN or DCHAIN (as `make test` passes it): a path or a command name.
+bin=${DCHAIN_BIN:-${DCHAIN:-}}
+if [ -n "$bin" ] && [ ! -x "$bin" ]; then bin=$(command -v "$bin" || echo "$bin"); fi
 if [ -z "$bin" ]; then
     swift build --product dchain >&2
     bin="$(swift build --show-bin-path)/dchain"
