@@ -15,6 +15,6 @@ extension DChain {
         PlanCommand.self, TaskCommand.self,
         PipelineCommand.self, ReportCommand.self,
         CaseCommand.self,
-        DBCommand.self,
+        DBCommand.self, DevCommand.self,
     ]
 }
