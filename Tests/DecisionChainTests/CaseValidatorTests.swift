@@ -121,9 +121,10 @@ struct CaseValidatorTests {
 
     @Test("a document that is not JSON is one problem at the root")
     func notJSON() {
-        let result = CaseValidator.parse("{\"id\": 3")
+        let result = CaseValidator.parse("{\n  \"id\": 3,\n  \"title\" {}\n}")
         #expect(result.file == nil)
         #expect(result.problems.count == 1 && result.problems[0].path == "$" && result.problems[0].message.hasPrefix("is not valid JSON"))
+        #expect(result.problems[0].message.contains("line 3"), "\(result.problems)")
         let list = CaseValidator.parse("[1, 2]")
         #expect(list.problems.map(\.description) == ["$: must be a case (an object), not a list"])
     }

@@ -35,7 +35,7 @@ public enum CaseValidator {
         do {
             root = try JSONDecoder().decode(JSONNode.self, from: data)
         } catch {
-            return CaseValidation(file: nil, problems: [CaseProblem(path: "$", message: "is not valid JSON (\(describe(error)))")])
+            return CaseValidation(file: nil, problems: [CaseProblem(path: "$", message: "is not valid JSON (\(syntaxError(data, error)))")])
         }
         var reader = CaseReader(pipelines: pipelines)
         let file = reader.file(root)
@@ -47,12 +47,20 @@ public enum CaseValidator {
         parse(Data(text.utf8), pipelines: pipelines)
     }
 
-    static func describe(_ error: Error) -> String {
-        if case let DecodingError.dataCorrupted(context) = error {
-            let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return underlying ?? context.debugDescription
+    /// Where a document stops being JSON: JSONSerialization names the
+    /// character; the line number is what an editor shows.
+    static func syntaxError(_ data: Data, _ decodingError: Error) -> String {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            let e = error as NSError
+            guard let detail = e.userInfo[NSDebugDescriptionErrorKey] as? String else { return e.localizedDescription }
+            guard let r = detail.range(of: "character [0-9]+", options: .regularExpression),
+                  let offset = Int(detail[r].dropFirst("character ".count)) else { return detail }
+            let line = data.prefix(offset).filter { $0 == UInt8(ascii: "\n") }.count + 1
+            return detail.trimmingCharacters(in: CharacterSet(charactersIn: ".")) + ", line \(line)"
         }
-        return String(describing: error)
+        return String(describing: decodingError)
     }
 }
 
