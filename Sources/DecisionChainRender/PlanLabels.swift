@@ -4,19 +4,31 @@ import DecisionChain
 public enum PlanLabels {
     /// The title of a plan.
     public static func title(_ lang: Language) -> String { Labels.pick("Communication plan", "沟通计划", lang) }
+    /// The label "Account".
     public static func account(_ lang: Language) -> String { Labels.pick("Account", "客户", lang) }
+    /// The label "Deal".
     public static func deal(_ lang: Language) -> String { Labels.pick("Deal", "项目", lang) }
+    /// The label "Deals".
     public static func deals(_ lang: Language) -> String { Labels.pick("Deals", "项目", lang) }
+    /// The label "As of".
     public static func asOf(_ lang: Language) -> String { Labels.pick("As of", "日期", lang) }
-    public static func allOpenDeals(_ lang: Language) -> String { Labels.pick("all open deals", "全部进行中项目", lang) }
+    /// The label "Due".
     public static func due(_ lang: Language) -> String { Labels.pick("Due", "截止", lang) }
+    /// The label "Priority".
     public static func priority(_ lang: Language) -> String { Labels.pick("Priority", "优先级", lang) }
+    /// The label "Stakeholder".
     public static func stakeholder(_ lang: Language) -> String { Labels.pick("Stakeholder", "联系人", lang) }
+    /// The label "Role".
     public static func role(_ lang: Language) -> String { Labels.pick("Role", "角色", lang) }
+    /// The label "Channel".
     public static func channel(_ lang: Language) -> String { Labels.pick("Channel", "渠道", lang) }
+    /// The label "Action".
     public static func action(_ lang: Language) -> String { Labels.pick("Action", "行动", lang) }
+    /// The label "Theme".
     public static func theme(_ lang: Language) -> String { Labels.pick("Theme", "沟通主题", lang) }
+    /// The label "Rule".
     public static func rule(_ lang: Language) -> String { Labels.pick("Rule", "规则", lang) }
+    /// The label "Why".
     public static func why(_ lang: Language) -> String { Labels.pick("Why", "依据", lang) }
 
     /// How many items, as a phrase.
