@@ -194,7 +194,8 @@ struct CaseCommand: ParsableCommand {
             try output.require([.text, .md, .json, .csv])
             let lang = try output.language
             let (file, _, _) = try CaseReference.load(`case`)
-            let store = CaseStore(try connection.open())
+            // The live schema as home base (never DCHAIN_WORKSPACE): the board visits every trainee's workspace.
+            let store = CaseStore(try Database.open(Database.location(db: connection.db), actor: connection.actor))
             // Each trainee is graded on the document their case was loaded from.
             let grades = try store.board(caseID: file.id).map { s, work in
                 CaseGrader.grade(try CaseReference.parse(s.document, name: "case \(s.caseID) of trainee \(s.trainee)"), work: work,
