@@ -5,6 +5,8 @@ import Foundation
 /// use one connection per task. Closed when released.
 public final class Connection {
     private var conn: OpaquePointer?
+    /// How many `transaction` calls are open; nested ones use savepoints.
+    private var transactionDepth = 0
 
     /// Opens a connection from a libpq conninfo string (`host=... dbname=...`)
     /// or a `postgres://` URL; PG* environment variables fill the gaps.
@@ -61,15 +63,20 @@ public final class Connection {
     }
 
     /// Runs `body` in a transaction: commits when it returns, rolls back when
-    /// it throws. A failed ROLLBACK never hides the original error.
+    /// it throws. A failed ROLLBACK never hides the original error. Nested
+    /// calls use savepoints, so a repository that opens its own transaction
+    /// can still be part of a caller's larger one.
     public func transaction<T>(_ body: (Connection) throws -> T) throws -> T {
-        try run(script: "BEGIN")
+        let savepoint = transactionDepth == 0 ? nil : "dchain_sp_\(transactionDepth)"
+        try run(script: savepoint.map { "SAVEPOINT \($0)" } ?? "BEGIN")
+        transactionDepth += 1
+        defer { transactionDepth -= 1 }
         do {
             let value = try body(self)
-            try run(script: "COMMIT")
+            try run(script: savepoint.map { "RELEASE SAVEPOINT \($0)" } ?? "COMMIT")
             return value
         } catch {
-            try? run(script: "ROLLBACK")
+            try? run(script: savepoint.map { "ROLLBACK TO SAVEPOINT \($0); RELEASE SAVEPOINT \($0)" } ?? "ROLLBACK")
             throw error
         }
     }

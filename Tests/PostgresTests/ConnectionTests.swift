@@ -147,3 +147,28 @@ struct ArrayParameterTests {
         #expect(try ints?.decode("s", as: Int.self) == 42)
     }
 }
+
+@Suite("Nested transactions")
+struct NestedTransactionTests {
+    @Test("an inner transaction is a savepoint: the outer rollback undoes it, an inner failure undoes only itself")
+    func nested() throws {
+        let conn = try Connection(try TestCluster.shared.emptyDatabase("nest"))
+        try conn.run(script: "CREATE TABLE n (v text)")
+        struct Boom: Error {}
+        #expect(throws: Boom.self) {
+            try conn.transaction { c in
+                try c.transaction { c in try c.execute("INSERT INTO n VALUES ('inner')") }
+                throw Boom()
+            }
+        }
+        #expect(try conn.queryRow("SELECT count(*) AS c FROM n")?.decode("c", as: Int.self) == 0)
+        try conn.transaction { c in
+            try c.execute("INSERT INTO n VALUES ('outer')")
+            _ = try? c.transaction { c in
+                try c.execute("INSERT INTO n VALUES ('doomed')")
+                throw Boom()
+            }
+        }
+        #expect(try conn.query("SELECT v FROM n").map { $0["v"] ?? nil } == ["outer"])
+    }
+}
