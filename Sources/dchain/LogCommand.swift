@@ -86,14 +86,7 @@ struct LogCommand: ParsableCommand {
         say(line)
     }
 
-    static func now() -> LocalTime {
-        let env = ProcessInfo.processInfo.environment
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = TimeZone(identifier: Database.timeZone) ?? TimeZone(identifier: "UTC")!
-        _ = env
-        let c = cal.dateComponents([.year, .month, .day, .hour, .minute], from: Date())
-        return LocalTime(day: Day(year: c.year!, month: c.month!, day: c.day!)!, minuteOfDay: c.hour! * 60 + c.minute!)
-    }
+    static func now() -> LocalTime { Clock.now }
 }
 
 extension String {

@@ -89,14 +89,20 @@ enum Output {
     }
 }
 
-/// Today, in the configured time zone.
+/// Now and today in the configured time zone (DCHAIN_TZ, else TZ, else UTC),
+/// read with the C library: no calendar machinery on a rep's hot path.
 enum Clock {
-    static var today: Day {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = TimeZone(identifier: Database.timeZone) ?? TimeZone(identifier: "UTC")!
-        let c = cal.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: c.year!, month: c.month!, day: c.day!)!
+    static var now: LocalTime {
+        setenv("TZ", Database.timeZone, 1)
+        tzset()
+        var t = time(nil)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        let day = Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)) ?? Day(ordinal: Int(t) / 86_400)
+        return LocalTime(day: day, minuteOfDay: Int(parts.tm_hour) * 60 + Int(parts.tm_min))
     }
+
+    static var today: Day { now.day }
 }
 
 /// Parsing of CLI values into domain values, naming the field on failure.
