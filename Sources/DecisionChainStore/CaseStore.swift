@@ -46,9 +46,9 @@ public struct CaseStore {
     /// The workspace of a trainee: `case-` + name. Names are what a workspace
     /// allows (letters, digits, `-`, `_`), at most 35 characters.
     public static func workspace(forTrainee trainee: String) throws -> String {
-        guard trainee.range(of: "^[A-Za-z0-9_-]{1,35}$", options: .regularExpression) != nil else {
+        guard trainee.range(of: "^[\\p{L}\\p{N}_-]{1,18}$", options: .regularExpression) != nil else {
             throw InputError(field: "trainee", value: trainee,
-                             problem: "must be 1 to 35 letters, digits, - or _ (it names the workspace case-NAME)")
+                             problem: "must be 1 to 18 letters (Chinese too), digits, - or _ (it names the workspace case-NAME)")
         }
         return "case-" + trainee
     }
@@ -278,7 +278,10 @@ public struct CaseStore {
     /// Writes round 1; runs inside the caller's transaction.
     func load(_ file: CaseFile, document: String, source: String, trainee: String) throws -> CaseRelease {
         try conn.run(script: Self.sessionTable)
-        let owner = try Resolver(connection: conn).userID(login: trainee)
+        // Logins are ASCII; a Chinese trainee name becomes a hex login of its UTF-8 bytes.
+        let asciiLogin = trainee.range(of: "^[A-Za-z0-9._@-]+$", options: .regularExpression) != nil
+        let login = asciiLogin ? trainee : "trainee-" + trainee.utf8.map { String($0, radix: 16) }.joined()
+        let owner = try Resolver(connection: conn).userID(login: login)
         let a = file.account
         let account = try AccountStore(db).add(.init(name: a.name, kind: a.kind, code: a.code, region: a.region, industry: a.industry,
                                                      ownerID: owner))

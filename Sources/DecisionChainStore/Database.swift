@@ -27,12 +27,15 @@ public final class Database {
     }
 
     /// The schema of a workspace; nil or empty is the live data (`public`).
+    /// Names are letters (Chinese too), digits, `-` and `_`; the schema is
+    /// `ws_<name>`, lower-cased, within PostgreSQL's 63-byte identifier limit.
     public static func schema(forWorkspace workspace: String?) throws -> String {
         guard let w = workspace, !w.isEmpty else { return "public" }
-        guard w.range(of: "^[A-Za-z0-9_-]{1,40}$", options: .regularExpression) != nil else {
-            throw StoreError.rule("workspace \"\(w)\" is not a valid name; use letters, digits, - and _ (at most 40)")
+        let schema = "ws_" + w.lowercased().replacingOccurrences(of: "-", with: "_")
+        guard w.range(of: "^[\\p{L}\\p{N}_-]+$", options: .regularExpression) != nil, schema.utf8.count <= 63 else {
+            throw StoreError.rule("workspace \"\(w)\" is not a valid name; use letters, digits, - and _ (at most 60 bytes)")
         }
-        return "ws_" + w.lowercased().replacingOccurrences(of: "-", with: "_")
+        return schema
     }
 
     /// Opens the database, starting the embedded cluster on first use, and

@@ -195,8 +195,14 @@ struct CaseCommandTests {
         let stranger = try cli.run("case", "grade", "--trainee", "eve")
         #expect(stranger.status == 65 && stranger.stderr.contains("case trainee \"eve\" not found; did you mean \"dan\"?"))
         #expect(try cli.count("SELECT count(*) FROM pg_namespace WHERE nspname = 'ws_case_eve'") == 0)
-        let badName = try cli.run("case", "start", "soe-hidden-eb", "--trainee", "张三")
-        #expect(badName.status == 65 && badName.stderr.contains("trainee \"张三\" must be 1 to 35 letters"))
+        // Chinese names work: the workspace is the quoted schema ws_case_张三.
+        try cli.ok("case", "start", "soe-hidden-eb", "--trainee", "张三")
+        #expect(try cli.count("SELECT count(*) FROM pg_namespace WHERE nspname = 'ws_case_张三'") == 1)
+        #expect(try cli.ok("account", "list", "--workspace", "case-张三").contains("\n"))
+        try cli.ok("case", "reset", "--trainee", "张三")
+        #expect(try cli.count("SELECT count(*) FROM pg_namespace WHERE nspname = 'ws_case_张三'") == 0)
+        let badName = try cli.run("case", "start", "soe-hidden-eb", "--trainee", "bad name!")
+        #expect(badName.status == 65 && badName.stderr.contains("trainee \"bad name!\" must be 1 to 18 letters"))
         let unknown = try cli.run("case", "start", "no-such-case", "--trainee", "fay")
         #expect(unknown.status == 65 && unknown.stderr.contains("is neither a shipped case (gov-contract-dip, platform-signup-dropoff, soe-hidden-eb)"))
 
