@@ -9,8 +9,11 @@ struct LogCommand: ParsableCommand {
         commandName: "log",
         abstract: "Log a touchpoint: who was there, how they felt, what they said, what hurts.",
         discussion: """
-            Example: dchain log 市数据局 --channel visit --deal 政务云 --with "王局长:2:trusting" --with "李处长:-2:frustrated" \\
-                       --quote "李处长:合同条款不清晰" --pain "李处长:合同条款不清晰:high" --response "发送合同条款说明"
+            Example:
+              dchain log 市数据局 --channel visit --with 王局长:2:trusting
+                --with 李处长:-2:frustrated --quote "李处长:合同条款不清晰"
+                --pain "李处长:合同条款不清晰:high" --response "发送合同条款说明"
+            A full-width colon (：) works like ":". Emotion is -3…+3; leave it out (or "?") when unknown.
             """)
 
     @Argument(help: "Account id, code or name.") var account: String
