@@ -42,13 +42,9 @@ public struct Resolver {
             LEFT JOIN app_user u ON u.id = d.owner_id
             WHERE d.id::text = $1 OR d.name = $1 ORDER BY (d.id::text = $1) DESC, d.id
             """, [ref])
-        if rows.count == 1 || (rows.first?["id"] == ref) { return try Deal(row: rows[0]) }
-        if rows.count > 1 {
-            throw StoreError.ambiguous(kind: "deal", reference: ref, scope: nil,
-                                       candidates: rows.map { "#\($0["id"] ?? "") at \($0["account_name"] ?? "")" })
-        }
-        throw StoreError.notFound(kind: "deal", reference: ref, scope: nil,
-                                  candidates: try near("SELECT name FROM deal WHERE name ILIKE $1 ORDER BY name LIMIT 5", ref, []))
+        return try unique(rows, kind: "deal", reference: ref, scope: nil, make: Deal.init(row:),
+                          label: { "#\($0["id"] ?? "") at \($0["account_name"] ?? "")" },
+                          near: { try near("SELECT name FROM deal WHERE name ILIKE $1 ORDER BY name LIMIT 5", ref, []) })
     }
 
     /// A stakeholder of an account by id or name.
@@ -57,10 +53,9 @@ public struct Resolver {
             SELECT \(StakeholderStore.columns) FROM stakeholder s LEFT JOIN unit u ON u.account_id = s.account_id AND u.id = s.unit_id
             WHERE s.account_id = $1 AND (s.id::text = $2 OR s.name = $2) ORDER BY (s.id::text = $2) DESC, s.id
             """, [accountID, ref])
-        if rows.count == 1 || (rows.first?["id"] == ref) { return try Stakeholder(row: rows[0]) }
-        if rows.count > 1 {
-            throw StoreError.ambiguous(kind: "stakeholder", reference: ref, scope: try accountName(accountID),
-                                       candidates: try rows.map { let s = try Stakeholder(row: $0); return "#\(s.id) \(s.name), \(s.title)" })
+        if !rows.isEmpty {
+            return try unique(rows, kind: "stakeholder", reference: ref, scope: try accountName(accountID), make: Stakeholder.init(row:),
+                              label: { "#\($0["id"] ?? "") \($0["name"] ?? ""), \($0["title"] ?? "")" }, near: { [] })
         }
         // A stakeholder of another account is not this account's: say where they are.
         let elsewhere = try db.query("""
@@ -82,13 +77,9 @@ public struct Resolver {
             LEFT JOIN unit u ON u.account_id = s.account_id AND u.id = s.unit_id
             WHERE s.id::text = $1 OR s.name = $1 ORDER BY (s.id::text = $1) DESC, s.id
             """, [ref])
-        if rows.count == 1 || (rows.first?["id"] == ref) { return try Stakeholder(row: rows[0]) }
-        if rows.count > 1 {
-            throw StoreError.ambiguous(kind: "stakeholder", reference: ref, scope: nil,
-                                       candidates: rows.map { "#\($0["id"] ?? "") at \($0["account_name"] ?? "")" })
-        }
-        throw StoreError.notFound(kind: "stakeholder", reference: ref, scope: nil,
-                                  candidates: try near("SELECT name FROM stakeholder WHERE name ILIKE $1 ORDER BY name LIMIT 5", ref, []))
+        return try unique(rows, kind: "stakeholder", reference: ref, scope: nil, make: Stakeholder.init(row:),
+                          label: { "#\($0["id"] ?? "") at \($0["account_name"] ?? "")" },
+                          near: { try near("SELECT name FROM stakeholder WHERE name ILIKE $1 ORDER BY name LIMIT 5", ref, []) })
     }
 
     /// A unit of an account by id or name.
@@ -125,6 +116,15 @@ public struct Resolver {
 
     func accountName(_ id: Int64) throws -> String {
         try db.queryRow("SELECT name FROM account WHERE id = $1", [id])?.decode("name") ?? "#\(id)"
+    }
+
+    /// The one row a reference means: an exact id wins, a name must be unique;
+    /// several rows are ambiguous (listing them), none is not found (listing near misses).
+    func unique<T>(_ rows: [Row], kind: String, reference ref: String, scope: String?, make: (Row) throws -> T,
+                   label: (Row) -> String, near: () throws -> [String]) throws -> T {
+        if rows.count == 1 || rows.first?["id"] == ref { return try make(rows[0]) }
+        if rows.count > 1 { throw StoreError.ambiguous(kind: kind, reference: ref, scope: scope, candidates: rows.map(label)) }
+        throw StoreError.notFound(kind: kind, reference: ref, scope: scope, candidates: try near())
     }
 
     /// Names like the reference: substring match, else nothing.
