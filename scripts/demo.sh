@@ -34,3 +34,7 @@ cat out/journey-map.txt
 echo "(HTML journey map written to out/journey-map.html and out/journey-map.zh.html)"
 h "dchain plan $A --today $TODAY  (communication plan)"
 "$D" plan "$A" --today "$TODAY"
+h "dchain report pipeline --today $TODAY  (the manager's Monday view)"
+"$D" report pipeline --today "$TODAY"
+"$D" report pipeline --today "$TODAY" --format html --out out/pipeline-report.html
+echo "(HTML pipeline report written to out/pipeline-report.html)"
