@@ -95,7 +95,7 @@ public enum PipelineReportTextRenderer {
                                  headers: [L.account(lang), L.deal(lang), L.flag(lang), L.why(lang)],
                                  alignments: [.left, .left, .left, .left],
                                  rows: r.redFlags.map { f in
-                                     [f.accountName, f.dealName, f.kind.rawValue, L.why(f, stageName: stageName(r, f, lang), lang)]
+                                     [f.accountName, f.dealName, L.flagName(f.kind, lang), L.why(f, stageName: stageName(r, f, lang), lang)]
                                  }))
             case .winLoss:
                 out.append(Table(section: section, title: title, note: note,

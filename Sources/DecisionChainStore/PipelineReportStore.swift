@@ -20,14 +20,19 @@ public struct PipelineReportStore {
         public var parameters: [String?]
     }
 
-    /// Runs the report: checks the filter, runs its statements, and assembles the value.
-    public func report(_ filter: PipelineReportFilter) throws -> PipelineReport {
+    /// Runs the report: checks the filter, runs the statements the chosen sections need, and
+    /// assembles the value (sections not chosen come back empty).
+    public func report(_ filter: PipelineReportFilter,
+                       sections: [PipelineReportSection] = PipelineReportSection.allCases) throws -> PipelineReport {
         try validate(filter)
         let stages = try PipelineStore(connection: db).all()
             .filter { filter.pipeline == nil || $0.key == filter.pipeline }.flatMap(\.stages)
-        let s = Self.statements(filter)
+        let s = Self.statements(filter, sections: sections)
+        // Short scans and aggregates: compiling them with JIT costs seconds and saves less (psqlScript says the same).
+        let jit = try db.queryRow("SELECT current_setting('jit') AS was, set_config('jit', 'off', false) AS now")?["was"] ?? nil
+        defer { if let jit { _ = try? db.query("SELECT set_config('jit', $1, false)", [jit]) } }
         func run(_ name: String) throws -> [Row] {
-            let st = s.first { $0.name == name }!
+            guard let st = s.first(where: { $0.name == name }) else { return [] }
             return try db.query(st.sql, st.parameters.map(TextParameter.init))
         }
         let facts = try run("facts").map(DealFacts.init(reportRow:))
@@ -42,7 +47,7 @@ public struct PipelineReportStore {
 
     /// The facts of one deal, whatever its status (for the deal review sheet).
     public func facts(accountID: Int64, dealID: Int64, today: Day) throws -> DealFacts {
-        let sql = Self.factsSQL
+        let sql = Self.factsSQL(oneDeal: true)
         let params: [String?] = [nil, nil, nil, nil, nil, today.description, String(accountID), String(dealID)]
         guard let row = try db.queryRow(sql, params.map(TextParameter.init)) else {
             throw StoreError.notFound(kind: "deal", reference: "#\(dealID)", scope: nil, candidates: [])
@@ -74,28 +79,34 @@ public struct PipelineReportStore {
         }
     }
 
-    /// The statements of the report, in order, with their parameters: what
-    /// `report` runs and what `psqlScript` prints.
-    public static func statements(_ f: PipelineReportFilter) -> [Statement] {
+    /// The statements the chosen sections need, in order, with their parameters:
+    /// what `report` runs and what `psqlScript` prints.
+    public static func statements(_ f: PipelineReportFilter,
+                                  sections: [PipelineReportSection] = PipelineReportSection.allCases) -> [Statement] {
         let filters: [String?] = [f.team, f.owner, f.region, f.kind?.rawValue, f.pipeline]
         let since = f.since.description, today = f.today.description
+        let needs: [String: [PipelineReportSection]] = [
+            "facts": [.velocity, .coverage, .redFlags], "funnel": [.funnel], "stage_medians": [.velocity],
+            "emotion_heatmap": [.emotionHeatmap], "pain_points": [.painPoints], "win_loss": [.winLoss],
+        ]
         return [
-            Statement(name: "facts", sql: factsSQL, parameters: filters + [today, nil, nil]),
+            Statement(name: "facts", sql: factsSQL(oneDeal: false), parameters: filters + [today]),
             Statement(name: "funnel", sql: funnelSQL, parameters: filters + [since]),
             Statement(name: "stage_medians", sql: mediansSQL, parameters: filters + [since, today]),
             Statement(name: "emotion_heatmap", sql: heatmapSQL, parameters: filters + [since, today]),
             Statement(name: "pain_points", sql: painSQL, parameters: filters + [today, String(PainGroup.limit), String(PainGroup.accountLimit)]),
             Statement(name: "win_loss", sql: winLossSQL, parameters: filters + [since, today]),
-        ]
+        ].filter { st in needs[st.name, default: []].contains(where: sections.contains) }
     }
 
     /// The report's statements as a psql script (PREPARE, then EXECUTE with
     /// the values as quoted literals), for DBAs and for the benchmark that
     /// compares `dchain` with psql running the same SQL.
-    public static func psqlScript(_ f: PipelineReportFilter, schema: String = "public") -> String {
+    public static func psqlScript(_ f: PipelineReportFilter, sections: [PipelineReportSection] = PipelineReportSection.allCases,
+                                  schema: String = "public") -> String {
         var out = "-- dchain report pipeline: the statements it runs, with its parameters.\n"
-        out += "SET search_path = \(quoteLiteral(schema));\nSET TimeZone = \(quoteLiteral(Database.timeZone));\n"
-        for s in statements(f) {
+        out += "SET search_path = \(quoteLiteral(schema));\nSET TimeZone = \(quoteLiteral(Database.timeZone));\nSET jit = off;\n"
+        for s in statements(f, sections: sections) {
             out += "\nPREPARE \(s.name) AS\n\(s.sql);\n"
             out += "EXECUTE \(s.name)(" + s.parameters.map { $0.map(quoteLiteral) ?? "NULL" }.joined(separator: ", ") + ");\n"
         }
@@ -121,8 +132,13 @@ public struct PipelineReportStore {
           AND ($5::text IS NULL OR p.key = $5)
         """
 
-    /// One row per open deal in scope ($6 today), or per the one deal $7/$8 whatever its status.
-    static let factsSQL = """
+    /// One row per open deal in scope ($6 today); with `oneDeal`, one row for the deal $7/$8 whatever its status.
+    ///
+    /// The big tables are joined to `deal` itself, never to a CTE of deals, so that the planner can
+    /// use the foreign keys (account_id, deal_id) for its row estimates and choose hash joins.
+    static func factsSQL(oneDeal: Bool) -> String {
+        let selected = oneDeal ? "d.account_id = $7::bigint AND d.id = $8::bigint" : "d.status = 'open'"
+        return """
         WITH d AS (
             SELECT d.account_id, d.id, d.name, d.status, d.amount, d.currency, d.stage_id, a.name AS account_name,
                    p.key AS pipeline_key, s.key AS stage_key, s.position, s.expected_days,
@@ -131,63 +147,67 @@ public struct PipelineReportStore {
             JOIN stage s ON s.id = d.stage_id
             LEFT JOIN app_user du ON du.id = d.owner_id
             LEFT JOIN app_user au ON au.id = a.owner_id
-            WHERE \(scopeWhere)
-              AND CASE WHEN $7::bigint IS NULL THEN d.status = 'open' ELSE d.account_id = $7 AND d.id = $8::bigint END
+            WHERE \(scopeWhere) AND \(selected)
         ),
         entered AS (
             SELECT h.account_id, h.deal_id, max(h.entered_on) AS entered_on
-            FROM deal_stage_history h JOIN d ON d.account_id = h.account_id AND d.id = h.deal_id AND h.stage_id = d.stage_id
+            FROM deal_stage_history h JOIN deal d ON d.account_id = h.account_id AND d.id = h.deal_id AND h.stage_id = d.stage_id
+            JOIN account a ON a.id = d.account_id JOIN pipeline p ON p.id = d.pipeline_id
+            WHERE \(scopeWhere) AND \(selected)
             GROUP BY h.account_id, h.deal_id
         ),
         bi AS (
-            SELECT b.account_id, b.deal_id, b.stakeholder_id, b.role, b.influence, b.stance, st.name
+            SELECT b.account_id, b.deal_id, b.stakeholder_id, b.role, b.influence, b.stance
             FROM buying_influence b
-            JOIN d ON d.account_id = b.account_id AND d.id = b.deal_id
-            JOIN stakeholder st ON st.account_id = b.account_id AND st.id = b.stakeholder_id
-            WHERE b.valid_to IS NULL
+            JOIN deal d ON d.account_id = b.account_id AND d.id = b.deal_id
+            JOIN account a ON a.id = d.account_id JOIN pipeline p ON p.id = d.pipeline_id
+            WHERE b.valid_to IS NULL AND \(scopeWhere) AND \(selected)
         ),
-        -- Role holders at the deal's touchpoints (tagged with the deal or with no deal), up to today;
-        -- rank 1 is the latest known emotion (unknown emotions rank last, the lower emotion wins a tie).
-        contact AS (
-            SELECT bi.account_id, bi.deal_id, bi.role, tp.at, pa.emotion,
-                   row_number() OVER (PARTITION BY bi.account_id, bi.deal_id, bi.role
-                                      ORDER BY pa.emotion IS NULL, tp.at DESC, pa.emotion) AS known_rank
+        -- Each role holder at the deal's touchpoints (tagged with the deal or with no deal) up to today.
+        -- `known` packs the latest known emotion into one bigint, epoch seconds × 8 + (3 − emotion), so a
+        -- plain max() finds it: the latest first, the lower emotion on a tie.
+        role_contact AS (
+            SELECT bi.account_id, bi.deal_id, bi.role, max(tp.at)::date AS last_contact,
+                   max(extract(epoch FROM tp.at)::bigint * 8 + 3 - pa.emotion) AS known
             FROM bi
             JOIN participant pa ON pa.account_id = bi.account_id AND pa.stakeholder_id = bi.stakeholder_id
             JOIN touchpoint tp ON tp.account_id = pa.account_id AND tp.id = pa.touchpoint_id
             WHERE (tp.deal_id = bi.deal_id OR tp.deal_id IS NULL) AND tp.at < $6::date + 1
-        ),
-        role_contact AS (
-            SELECT account_id, deal_id, role, max(at)::date AS last_contact,
-                   min(emotion) FILTER (WHERE known_rank = 1) AS latest_emotion,
-                   (min(at) FILTER (WHERE known_rank = 1 AND emotion IS NOT NULL))::date AS latest_emotion_on
-            FROM contact GROUP BY account_id, deal_id, role
+            GROUP BY bi.account_id, bi.deal_id, bi.role
         ),
         roles AS (
-            SELECT n.account_id, n.deal_id, n.role, n.names, c.last_contact, c.latest_emotion, c.latest_emotion_on
-            FROM (SELECT account_id, deal_id, role, array_to_json(array_agg(name ORDER BY name))::text AS names
-                  FROM bi GROUP BY account_id, deal_id, role) n
+            SELECT n.account_id, n.deal_id, n.role, n.names, c.last_contact, 3 - (c.known % 8)::int AS latest_emotion,
+                   to_timestamp(c.known / 8)::date AS latest_emotion_on
+            FROM (SELECT bi.account_id, bi.deal_id, bi.role, array_to_json(array_agg(st.name ORDER BY st.name))::text AS names
+                  FROM bi JOIN stakeholder st ON st.account_id = bi.account_id AND st.id = bi.stakeholder_id
+                  GROUP BY bi.account_id, bi.deal_id, bi.role) n
             LEFT JOIN role_contact c ON c.account_id = n.account_id AND c.deal_id = n.deal_id AND c.role = n.role
         ),
-        threads AS (
-            SELECT d.account_id, d.id AS deal_id, count(DISTINCT pa.stakeholder_id) AS contacted
-            FROM d
-            JOIN touchpoint tp ON tp.account_id = d.account_id AND (tp.deal_id = d.id OR tp.deal_id IS NULL)
-            JOIN participant pa ON pa.account_id = tp.account_id AND pa.touchpoint_id = tp.id
+        -- Who took part in the account's touchpoints of the last 60 days, per deal tag (NULL: no deal).
+        recent AS (
+            SELECT DISTINCT tp.account_id, tp.deal_id, pa.stakeholder_id
+            FROM touchpoint tp JOIN participant pa ON pa.account_id = tp.account_id AND pa.touchpoint_id = tp.id
             WHERE tp.at >= $6::date - 60 AND tp.at < $6::date + 1
+        ),
+        threads AS (
+            SELECT d.account_id, d.id AS deal_id, count(DISTINCT r.stakeholder_id) AS contacted
+            FROM d JOIN recent r ON r.account_id = d.account_id AND (r.deal_id = d.id OR r.deal_id IS NULL)
             GROUP BY d.account_id, d.id
         ),
         last_tp AS (
             SELECT tp.account_id, tp.deal_id, max(tp.at)::date AS last_at
-            FROM touchpoint tp JOIN d ON d.account_id = tp.account_id AND d.id = tp.deal_id
-            WHERE tp.at < $6::date + 1
+            FROM touchpoint tp
+            JOIN deal d ON d.account_id = tp.account_id AND d.id = tp.deal_id
+            JOIN account a ON a.id = d.account_id JOIN pipeline p ON p.id = d.pipeline_id
+            WHERE tp.at < $6::date + 1 AND \(scopeWhere) AND \(selected)
             GROUP BY tp.account_id, tp.deal_id
         ),
         adverse AS (
-            SELECT account_id, deal_id,
-                   json_agg(json_build_object('name', name, 'role', role, 'stance', stance) ORDER BY name, role)::text AS people
-            FROM bi WHERE influence = 'high' AND stance IN ('skeptic', 'opponent')
-            GROUP BY account_id, deal_id
+            SELECT bi.account_id, bi.deal_id,
+                   json_agg(json_build_object('name', st.name, 'role', bi.role, 'stance', bi.stance) ORDER BY st.name, bi.role)::text AS people
+            FROM bi JOIN stakeholder st ON st.account_id = bi.account_id AND st.id = bi.stakeholder_id
+            WHERE bi.influence = 'high' AND bi.stance IN ('skeptic', 'opponent')
+            GROUP BY bi.account_id, bi.deal_id
         )
         SELECT d.account_id, d.account_name, d.id AS deal_id, d.name AS deal_name, d.status, d.pipeline_key, d.stage_key,
                d.position, d.amount, d.currency, d.owner_login, e.entered_on, d.expected_days,
@@ -208,6 +228,7 @@ public struct PipelineReportStore {
         LEFT JOIN roles co ON co.account_id = d.account_id AND co.deal_id = d.id AND co.role = 'Coach'
         ORDER BY d.account_name, d.name, d.id
         """
+    }
 
     /// Per stage: open deals, amounts, and how many deals of the period ($6 since) reached it;
     /// conversion is reached ÷ the previous stage's reached (lag over the stages).
@@ -277,23 +298,29 @@ public struct PipelineReportStore {
     /// Stage × role mean of the known emotions at deal touchpoints within the period;
     /// the role is the participant's current buying influence in the touchpoint's deal.
     static let heatmapSQL = """
-        WITH scoped AS (
-            SELECT d.account_id, d.id
-            \(scopeJoins)
+        -- Known emotions at deal touchpoints of the period first (a join the foreign keys let the planner
+        -- size right), then their roles and the scope.
+        WITH seen AS MATERIALIZED (
+            SELECT tp.account_id, tp.deal_id, tp.stage_id, pa.stakeholder_id, pa.emotion
+            FROM touchpoint tp JOIN participant pa ON pa.account_id = tp.account_id AND pa.touchpoint_id = tp.id
+            WHERE tp.at >= $6::date AND tp.at < $7::date + 1 AND tp.deal_id IS NOT NULL AND pa.emotion IS NOT NULL
+        ),
+        cells AS (
+            SELECT s.stage_id, b.role, sum(s.emotion) AS total, count(*) AS n
+            FROM seen s
+            JOIN buying_influence b ON b.account_id = s.account_id AND b.deal_id = s.deal_id
+                                   AND b.stakeholder_id = s.stakeholder_id AND b.valid_to IS NULL
+            JOIN deal d ON d.account_id = s.account_id AND d.id = s.deal_id
+            JOIN account a ON a.id = d.account_id
+            JOIN pipeline p ON p.id = d.pipeline_id
             WHERE \(scopeWhere)
+            GROUP BY s.stage_id, b.role
         )
-        SELECT p.key AS pipeline_key, s.key AS stage_key, s.position, b.role,
-               avg(pa.emotion)::float8 AS mean_emotion, count(*) AS n
-        FROM scoped d
-        JOIN touchpoint tp ON tp.account_id = d.account_id AND tp.deal_id = d.id
-        JOIN participant pa ON pa.account_id = tp.account_id AND pa.touchpoint_id = tp.id
-        JOIN buying_influence b ON b.account_id = tp.account_id AND b.deal_id = tp.deal_id
-                               AND b.stakeholder_id = pa.stakeholder_id AND b.valid_to IS NULL
-        JOIN stage s ON s.id = tp.stage_id
+        SELECT p.key AS pipeline_key, s.key AS stage_key, s.position, c.role, c.total::float8 / c.n AS mean_emotion, c.n
+        FROM cells c
+        JOIN stage s ON s.id = c.stage_id
         JOIN pipeline p ON p.id = s.pipeline_id
-        WHERE tp.at >= $6::date AND tp.at < $7::date + 1 AND pa.emotion IS NOT NULL
-        GROUP BY p.id, p.key, s.key, s.position, b.role
-        ORDER BY p.id, s.position, array_position(ARRAY['EB', 'TB', 'UB', 'Coach'], b.role)
+        ORDER BY p.id, s.position, array_position(ARRAY['EB', 'TB', 'UB', 'Coach'], c.role)
         """
 
     /// The most frequent open pain points (grouped by text as entered, raised up to $6 today),

@@ -45,16 +45,18 @@ struct ReportCommand: ParsableCommand {
             let sections = csvFile.flatMap(PipelineReportCSVRenderer.section(ofFile:)).map { [$0] } ?? PipelineReportSection.allCases
             if sql {
                 let schema = try Database.schema(forWorkspace: connection.effectiveWorkspace)
-                return try output.emit(PipelineReportStore.psqlScript(filter, schema: schema))
+                return try output.emit(PipelineReportStore.psqlScript(filter, sections: sections, schema: schema))
             }
             if output.format == .csv && csvFile == nil && output.out == nil {
                 throw ValidationError("CSV has one file per section: give --out DIR (or --out NAME.csv), or --section NAME")
             }
-            let report = try PipelineReportStore(connection.open()).report(filter)
+            let report = try PipelineReportStore(connection.open()).report(filter, sections: sections)
             switch output.format {
             case .md: try output.emit(PipelineReportMarkdownRenderer.render(report, lang: lang, sections: sections))
             case .html: try output.emit(PipelineReportHTMLRenderer.render(report, lang: lang, sections: sections))
-            case .json: try output.emit(PipelineReportJSONRenderer.render(report, lang: lang, sections: sections))
+            case .json:
+                // Streamed: a report of many thousand deals never sits in memory as one string.
+                try StreamedOutput.write(to: output.out) { try PipelineReportJSONRenderer.write(report, lang: lang, sections: sections, to: $0) }
             case .csv:
                 if let csvFile { return try output.emit(PipelineReportCSVRenderer.render(report, file: csvFile, lang: lang)) }
                 try writeCSVFiles(PipelineReportCSVRenderer.files(report, lang: lang), to: output.out!)
@@ -129,6 +131,35 @@ struct ReportCommand: ParsableCommand {
             case .json: try output.emit(DealReviewRenderer.json(sheet, lang: lang))
             default: try output.emit(DealReviewRenderer.text(sheet, lang: lang))
             }
+        }
+    }
+}
+
+/// Output written in pieces: to standard output as they come, or to a
+/// temporary file beside --out that replaces it only when every piece was
+/// written (never half-written).
+enum StreamedOutput {
+    static func write(to path: String?, _ produce: ((String) throws -> Void) throws -> Void) throws {
+        guard let path, path != "-" else {
+            try produce { FileHandle.standardOutput.write(Data($0.utf8)) }
+            return
+        }
+        let target = URL(fileURLWithPath: path)
+        let temp = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
+        guard FileManager.default.createFile(atPath: temp.path, contents: nil), let handle = FileHandle(forWritingAtPath: temp.path) else {
+            throw OutputError(description: "cannot write \(path): cannot create a file in \(target.deletingLastPathComponent().path)")
+        }
+        do {
+            try produce { try handle.write(contentsOf: Data($0.utf8)) }
+            try handle.close()
+            guard rename(temp.path, target.path) == 0 else {
+                throw OutputError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(at: temp)
+            if error is OutputError { throw error }
+            throw OutputError(description: "cannot write \(path): \(error.localizedDescription)")
         }
     }
 }

@@ -308,3 +308,86 @@ struct PipelineReportTests {
         #expect(won.facts.status == .won)
     }
 }
+
+extension PipelineReportTests {
+    @Test("a report of some sections runs only their statements")
+    func someSections() throws {
+        let r = try PipelineReportStore(db).report(PipelineReportFilter(today: Self.today), sections: [.winLoss])
+        #expect(r.winLoss.count == 3)
+        #expect(r.coverage.isEmpty && r.redFlags.isEmpty && r.funnel.isEmpty && r.emotionHeatmap.isEmpty)
+        #expect(PipelineReportStore.statements(PipelineReportFilter(today: Self.today), sections: [.redFlags]).map(\.name) == ["facts"])
+        #expect(PipelineReportStore.statements(PipelineReportFilter(today: Self.today), sections: [.velocity]).map(\.name)
+                == ["facts", "stage_medians"])
+    }
+}
+
+@Suite("Synthetic data generator", .serialized)
+struct SyntheticDataTests {
+    static let today = Day("2026-05-01")!
+
+    /// Every generated row of the big tables, as one checksum.
+    func fingerprint(_ c: Connection) throws -> String {
+        try c.queryRow("""
+            SELECT md5(string_agg(x, '|' ORDER BY x)) AS f FROM (
+                SELECT 'a' || a.id || a.name || a.kind || coalesce(a.region, '') AS x FROM account a
+                UNION ALL SELECT 's' || account_id || '/' || id || name || title FROM stakeholder
+                UNION ALL SELECT 'd' || account_id || '/' || id || name || stage_id || status || coalesce(amount::text, '') FROM deal
+                UNION ALL SELECT 'h' || deal_id || '/' || stage_id || entered_on FROM deal_stage_history
+                UNION ALL SELECT 'b' || deal_id || '/' || stakeholder_id || role || coalesce(stance, '') FROM buying_influence
+                UNION ALL SELECT 't' || id || coalesce(deal_id::text, '-') || at || channel FROM touchpoint
+                UNION ALL SELECT 'p' || touchpoint_id || '/' || stakeholder_id || coalesce(emotion::text, '?') FROM participant
+                UNION ALL SELECT 'x' || id || text || status FROM pain_point) rows
+            """)!.decode("f")
+    }
+
+    func seeded(_ seed: UInt64) throws -> Database {
+        let db = try Database.open(.conninfo(try TestCluster.shared.freshDatabase("synthetic")), actor: "test")
+        let summary = try SyntheticData(db).seed(.init(accounts: 25, seed: seed, touchpointsPerAccount: 20, today: Self.today))
+        #expect(summary.accounts == 25)
+        #expect(summary.touchpoints == 25 * 20, "the total is exactly accounts × touchpoints per account")
+        return db
+    }
+
+    @Test("the same seed gives the same data; another seed other data")
+    func deterministic() throws {
+        let a = try seeded(42), b = try seeded(42), c = try seeded(43)
+        #expect(try fingerprint(a.connection) == fingerprint(b.connection))
+        #expect(try fingerprint(a.connection) != fingerprint(c.connection))
+    }
+
+    @Test("the load is consistent, skips the audit log, and leaves the sequences past its ids")
+    func consistent() throws {
+        let db = try seeded(7)
+        let c = db.connection
+        let orphans: Int = try c.queryRow("""
+            SELECT (SELECT count(*) FROM participant p LEFT JOIN touchpoint t ON t.account_id = p.account_id AND t.id = p.touchpoint_id
+                    WHERE t.id IS NULL)
+                 + (SELECT count(*) FROM touchpoint t LEFT JOIN deal d ON d.account_id = t.account_id AND d.id = t.deal_id
+                    WHERE t.deal_id IS NOT NULL AND d.id IS NULL)
+                 + (SELECT count(*) FROM buying_influence b LEFT JOIN stakeholder s ON s.account_id = b.account_id AND s.id = b.stakeholder_id
+                    WHERE s.id IS NULL)
+                 + (SELECT count(*) FROM deal d WHERE NOT EXISTS (SELECT 1 FROM deal_stage_history h
+                    WHERE h.account_id = d.account_id AND h.deal_id = d.id AND h.stage_id = d.stage_id)) AS n
+            """)!.decode("n")
+        #expect(orphans == 0)
+        #expect(try c.queryRow("SELECT count(*) AS n FROM audit_log WHERE table_name = 'touchpoint'")!.decode("n", as: Int.self) == 0)
+        #expect(try c.queryRow("SELECT count(*) AS n FROM touchpoint WHERE at >= $1::date + 1", [Self.today])!.decode("n", as: Int.self) == 0)
+        // New rows after the load get fresh ids (the sequences moved past the copied ids).
+        let next: Int64 = try c.queryRow("INSERT INTO account (name, kind) VALUES ('after the seed', 'soe') RETURNING id")!.decode("id")
+        #expect(next == 26)
+        // Seeding more with another seed adds accounts after the first ones.
+        try SyntheticData(db).seed(.init(accounts: 3, seed: 8, touchpointsPerAccount: 5, today: Self.today))
+        #expect(try c.queryRow("SELECT count(*) AS n FROM account")!.decode("n", as: Int.self) == 29)
+        let report = try PipelineReportStore(db).report(PipelineReportFilter(today: Self.today))
+        #expect(report.coverage.count == (try c.queryRow("SELECT count(*) AS n FROM deal WHERE status = 'open'")!.decode("n", as: Int.self)))
+    }
+
+    @Test("bad generator options are refused, naming the field")
+    func badOptions() throws {
+        let db = try Database.open(.conninfo(try TestCluster.shared.freshDatabase("syntheticbad")), actor: "test")
+        #expect(throws: InputError.self) { try SyntheticData(db).seed(.init(accounts: 0, seed: 1, today: Self.today)) }
+        #expect(throws: InputError.self) {
+            try SyntheticData(db).seed(.init(accounts: 1, seed: 1, touchpointsPerAccount: 0, today: Self.today))
+        }
+    }
+}

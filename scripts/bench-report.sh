@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): the pipeline report on a large synthetic pipeline.
+#
+# Generates ACCOUNTS accounts with TPA touchpoints each (default 20,000 × 100 =
+# 2,000,000 touchpoints) with `dchain dev seed` into a throwaway embedded
+# cluster, then, in the same run against the same server, times
+#   dchain report pipeline --format json        (query, build, render, write)
+#   psql running the report's own SQL            (`dchain report pipeline --sql`)
+# RUNS times each, alternating, after one warm-up of each, and prints the
+# medians, their ratio (goal <= 1.5) and dchain's peak resident memory (goal
+# < 150 MB, from /usr/bin/time).
+#
+# Usage: scripts/bench-report.sh [ACCOUNTS] [TPA]
+#   DCHAIN=path/to/dchain (default .build/release/dchain; build with make release)
+#   RUNS=5 SEED=1 TODAY=2026-05-01 KEEP=1 (keep the cluster in the printed directory)
+set -euo pipefail
+ACCOUNTS=${1:-20000}
+TPA=${2:-100}
+RUNS=${RUNS:-5}
+SEED=${SEED:-1}
+TODAY=${TODAY:-2026-05-01}
+D=${DCHAIN:-.build/release/dchain}
+[ -x "$D" ] || { echo "bench-report: build first (make release); $D not found" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "bench-report: /usr/bin/time is needed for peak memory (apt-get install time)" >&2; exit 1; }
+PSQL="$(pg_config --bindir 2>/dev/null)/psql"
+[ -x "$PSQL" ] || PSQL=$(ls /usr/lib/postgresql/*/bin/psql | sort -V | tail -1)
+
+HOME_DIR=$(mktemp -d /tmp/dchain-bench-report.XXXXXX)
+export DCHAIN_HOME="$HOME_DIR" DCHAIN_USER=bench TZ=UTC
+unset DCHAIN_DB DCHAIN_WORKSPACE
+cleanup() {
+    if [ -n "${KEEP:-}" ]; then echo "kept the cluster in $HOME_DIR (DCHAIN_HOME)"; return; fi
+    "$D" db stop >/dev/null 2>&1 || true
+    rm -rf "$HOME_DIR"
+}
+trap cleanup EXIT
+now_ns() { date +%s%N; }
+
+echo "seeding $ACCOUNTS accounts × $TPA touchpoints (seed $SEED, today $TODAY)..."
+t0=$(now_ns)
+"$D" dev seed --accounts "$ACCOUNTS" --touchpoints-per-account "$TPA" --seed "$SEED" --today "$TODAY"
+t1=$(now_ns)
+awk -v ms=$(( (t1 - t0) / 1000000 )) 'BEGIN { printf "seed took %.1f s\n", ms / 1000 }'
+
+URL=$("$D" db url)
+conn() { "$PSQL" -X -q -v ON_ERROR_STOP=1 -d "$URL" "$@"; }
+conn -At -F ' ' -c "SELECT 'rows:', (SELECT count(*) FROM account) || ' accounts', (SELECT count(*) FROM deal) || ' deals',
+    (SELECT count(*) FROM deal WHERE status = 'open') || ' open deals', (SELECT count(*) FROM touchpoint) || ' touchpoints',
+    (SELECT count(*) FROM participant) || ' participants', pg_size_pretty(pg_database_size(current_database())) || ' on disk'"
+
+SQL="$HOME_DIR/report.sql"
+"$D" report pipeline --today "$TODAY" --sql --out "$SQL"
+OUT="$HOME_DIR/out"
+mkdir -p "$OUT"
+
+run_dchain() { /usr/bin/time -f '%M' -o "$OUT/rss" "$D" report pipeline --today "$TODAY" --format json --out "$OUT/report.json"; }
+run_psql() { conn -f "$SQL" -o "$OUT/psql.txt"; }
+
+# Warm-up: server caches and the page cache of both binaries.
+run_dchain; run_psql
+
+dchain_ms=(); psql_ms=(); rss_kb=()
+for i in $(seq 1 "$RUNS"); do
+    a=$(now_ns); run_dchain; b=$(now_ns); run_psql; c=$(now_ns)
+    dchain_ms+=( $(( (b - a) / 1000000 )) ); psql_ms+=( $(( (c - b) / 1000000 )) ); rss_kb+=( "$(tail -1 "$OUT/rss")" )
+    echo "run $i: dchain ${dchain_ms[-1]} ms (peak ${rss_kb[-1]} kB), psql ${psql_ms[-1]} ms"
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+max() { printf '%s\n' "$@" | sort -n | tail -1; }
+dm=$(median "${dchain_ms[@]}"); pm=$(median "${psql_ms[@]}"); peak=$(max "${rss_kb[@]}")
+bytes=$(wc -c < "$OUT/report.json")
+python3 - "$OUT/report.json" <<'EOF' 2>/dev/null || true
+import json, sys
+d = json.load(open(sys.argv[1]))
+print("report: %d open deals, %d red flags, %d heat-map cells, %d funnel stages" % (
+    len(d["coverage"]), len(d["red_flags"]), len(d["emotion_heatmap"]), len(d["funnel"])))
+EOF
+awk -v d="$dm" -v p="$pm" -v k="$peak" -v b="$bytes" -v r="$RUNS" 'BEGIN {
+    printf "dchain report pipeline --format json: median %d ms of %d runs (%.1f MB of JSON)\n", d, r, b / 1048576
+    printf "psql -f (the same SQL)             : median %d ms of %d runs\n", p, r
+    printf "ratio dchain/psql: %.2f (goal <= 1.50)\n", d / p
+    printf "dchain peak memory: %.1f MB (goal < 150 MB)\n", k / 1024 }'
