@@ -9,6 +9,8 @@ A=市数据局
 DEAL=城市数据中台项目
 h() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
+h "dchain db migrate  (starts the embedded PostgreSQL on first use)"
+"$D" db migrate
 h "dchain db status"
 "$D" db status
 h "dchain pipeline list"
