@@ -20,7 +20,17 @@ let package = Package(
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
-        .target(name: "DecisionChain"),
+        .target(name: "DecisionChain", dependencies: ["CaseLibrary"]),
+        .target(
+            name: "CaseLibrary",
+            path: "cases",
+            sources: ["CaseLibrary.swift"],
+            resources: [
+                .embedInCode("gov-contract-dip.json"),
+                .embedInCode("platform-signup-dropoff.json"),
+                .embedInCode("soe-hidden-eb.json"),
+            ]
+        ),
         .target(
             name: "DecisionChainSchema",
             path: "Schema",
