@@ -17,18 +17,8 @@ struct JourneyMapRenderTests {
         try JourneyMapBuilder.build(snapshot: F.hostile(), dealID: nil, asOf: F.today, future: false, lang: lang)
     }
 
-    /// Compares with Golden/<name>; DCHAIN_UPDATE_GOLDEN=1 rewrites the file instead.
-    func golden(_ name: String, _ actual: String) throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden").appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["DCHAIN_UPDATE_GOLDEN"] == "1" {
-            try Data(actual.utf8).write(to: url, options: .atomic)
-            return
-        }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("missing golden file \(name); run the tests with DCHAIN_UPDATE_GOLDEN=1 to create it")
-            return
-        }
-        #expect(actual == expected, "output differs from Golden/\(name); if the change is intended, rerun with DCHAIN_UPDATE_GOLDEN=1")
+    func golden(_ name: String, _ actual: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try Golden.check(name, actual, sourceLocation: sourceLocation)
     }
 
     @Test("text (Chinese labels, 100 columns) matches the golden file")

@@ -40,18 +40,8 @@ enum PlanRenderFixture {
 
 @Suite("Plan renderers")
 struct PlanRenderTests {
-    static let goldenDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-
-    /// Compares with Golden/<name>; rewrites it only when DCHAIN_UPDATE_GOLDEN=1.
-    func golden(_ name: String, _ actual: String) throws {
-        let url = Self.goldenDir.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["DCHAIN_UPDATE_GOLDEN"] == "1" {
-            try Data(actual.utf8).write(to: url)
-            return
-        }
-        let expected = try #require(try? String(contentsOf: url, encoding: .utf8),
-                                    "missing golden \(name); run with DCHAIN_UPDATE_GOLDEN=1 to create it")
-        #expect(actual == expected, "output differs from Golden/\(name)")
+    func golden(_ name: String, _ actual: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try Golden.check(name, actual, sourceLocation: sourceLocation)
     }
 
     @Test("text, markdown, HTML, JSON, CSV and ICS match their golden files")
