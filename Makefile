@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 DCHAIN := .build/debug/dchain
 
-.PHONY: demo test build release deps bench screenshot clean
+.PHONY: demo test build release deps bench bench-report bench-map screenshot clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -24,7 +24,13 @@ test: build
 	@DCHAIN_BIN=$(DCHAIN) scripts/check-ics.sh
 
 bench: release
-	@scripts/bench-log.sh
+	@DCHAIN=.build/release/dchain scripts/bench-log.sh
+
+bench-map: release
+	@DCHAIN_BIN=.build/release/dchain scripts/bench-map.sh
+
+bench-report: release
+	@DCHAIN=.build/release/dchain scripts/bench-report.sh
 
 screenshot: build
 	@scripts/screenshot-map.sh

@@ -40,3 +40,7 @@ h "dchain report pipeline --today $TODAY  (the manager's Monday view)"
 "$D" report pipeline --today "$TODAY"
 "$D" report pipeline --today "$TODAY" --format html --out out/pipeline-report.html
 echo "(HTML pipeline report written to out/pipeline-report.html)"
+h "dchain report deal $DEAL --today $TODAY  (one-deal review sheet)"
+"$D" report deal "$DEAL" --account "$A" --today "$TODAY"
+"$D" report deal "$DEAL" --account "$A" --today "$TODAY" --format html --out out/deal-review.html
+echo "(HTML review sheet written to out/deal-review.html)"
