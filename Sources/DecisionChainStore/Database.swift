@@ -64,19 +64,21 @@ public final class Database {
         self.connection = connection; self.schema = schema; self.actor = actor
     }
 
-    /// Sets the actor, search path and time zone, and migrates when the
-    /// schema is behind. Two short round trips on the fast path.
+    /// Sets the actor, search path and time zone, reads the schema version and
+    /// migrates when it is behind: one round trip on the fast path. The version
+    /// is read through `query_to_xml` so a schema never migrated yields NULL
+    /// instead of an error (the quoted schema name is the only thing spliced).
     func prepareSession(migrate: Bool) throws {
         let path = try connection.escapeIdentifier(schema)
         let row = try connection.queryRow("""
             SELECT set_config('dchain.user', $1, false) AS u, set_config('search_path', $2, false) AS p,
                    set_config('TimeZone', $3, false) AS tz,
-                   to_regclass($2 || '.schema_migrations') IS NOT NULL AS migrated
+                   CASE WHEN to_regclass($2 || '.schema_migrations') IS NOT NULL THEN
+                       (xpath('/row/v/text()', query_to_xml('SELECT max(version) AS v FROM ' || $2 || '.schema_migrations',
+                                                            false, true, '')))[1]::text::int
+                   END AS v
             """, [actor, path, Database.timeZone])
-        var version: Int?
-        if try row?.decode("migrated", as: Bool.self) == true {
-            version = try connection.queryRow("SELECT max(version) AS v FROM schema_migrations")?.decodeIfPresent("v")
-        }
+        let version: Int? = try row?.decodeIfPresent("v")
         if version == Migrator.latestVersion || !migrate { return }
         try Migrator.migrate(connection, schema: schema)
     }
