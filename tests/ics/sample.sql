@@ -1,6 +1,6 @@
 -- The sample account for the ICS check (the seed's government case): every
 -- role held, the TB frustrated at contract negotiation by unclear terms.
--- Kept in step with PlanStoreSample in Tests/DecisionChainStoreTests/PlanItemStoreTests.swift.
+-- Also loaded by PlanStoreSample in Tests/DecisionChainStoreTests/PlanItemStoreTests.swift.
 SET TimeZone = 'UTC';
 INSERT INTO app_user (login, name) VALUES ('liwei', 'Li Wei'), ('tester', 'Tester');
 INSERT INTO account (name, kind, code) VALUES ('市数据局', 'government', 'SDJ'), ('Harbour Port Group', 'soe', 'HPG');
