@@ -90,6 +90,16 @@ public struct InfluenceStore {
             """, [deal.accountID, deal.id]).map(BuyingInfluence.init(row:))
     }
 
+    /// A stakeholder's current roles across the deals of their account, in one query.
+    public func current(stakeholder: Stakeholder) throws -> [(deal: String, influence: BuyingInfluence)] {
+        try db.query("""
+            SELECT d.name AS deal_name, b.deal_id, b.stakeholder_id, b.role, b.influence, b.stance, b.mode, b.rating, b.personal_win, b.valid_from
+            FROM buying_influence b JOIN deal d ON d.account_id = b.account_id AND d.id = b.deal_id
+            WHERE b.account_id = $1 AND b.stakeholder_id = $2 AND b.valid_to IS NULL
+            ORDER BY d.id, array_position(ARRAY['EB','TB','UB','Coach'], b.role)
+            """, [stakeholder.accountID, stakeholder.id]).map { (try $0.decode("deal_name"), try BuyingInfluence(row: $0)) }
+    }
+
     /// Every version of every role in a deal, oldest first (how stances moved).
     public func history(deal: Deal) throws -> [(influence: BuyingInfluence, until: Day?)] {
         try db.query("""

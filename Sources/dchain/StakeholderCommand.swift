@@ -81,10 +81,7 @@ struct StakeholderCommand: ParsableCommand {
             let s = try Resolver(db).stakeholder(stakeholder, accountID: a.id)
             let people = try StakeholderStore(db).list(accountID: a.id)
             let boss = s.reportsToID.flatMap { id in people.first { $0.id == id }?.name }
-            var roles: [(deal: String, influence: BuyingInfluence)] = []
-            for (deal, _) in try DealStore(db).list(accountID: a.id) {
-                for b in try InfluenceStore(db).current(deal: deal) where b.stakeholderID == s.id { roles.append((deal.name, b)) }
-            }
+            let roles = try InfluenceStore(db).current(stakeholder: s)
             var listing = Listing(headers: [lang == .zh ? "项目" : "deal", lang == .zh ? "角色" : "role", lang == .zh ? "态度" : "stance",
                                             lang == .zh ? "影响力" : "influence", lang == .zh ? "评分" : "rating"],
                                   keys: ["deal", "role", "stance", "influence", "rating"],

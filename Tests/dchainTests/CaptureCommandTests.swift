@@ -40,8 +40,12 @@ struct CaptureCommandTests {
         #expect(list[1]["reports_to_name"] as? String == "王局长")
         #expect(list[1]["unit"] as? String == "信息技术处")
         try cli.ok("stakeholder", "edit", "市数据局", "孙丽 🌸", "--title", "业务骨干", "--wechat", "sunli")
+        try cli.ok("role", "set", "政务云", "孙丽 🌸", "UB", "--stance", "supporter")
+        try cli.ok("role", "set", "政务云", "孙丽 🌸", "Coach")
         let shown = try #require(try cli.json("stakeholder", "show", "市数据局", "孙丽 🌸") as? [String: Any])
         #expect((shown["stakeholder"] as? [String: Any])?["title"] as? String == "业务骨干")
+        let roles = try #require(shown["roles"] as? [[String: Any]])
+        #expect(roles.map { "\($0["deal"] ?? "") \($0["role"] ?? "")" } == ["政务云 UB", "政务云 Coach"])
         let text = try cli.ok("stakeholder", "list", "市数据局")
         #expect(text.contains("孙丽 🌸"))
     }
