@@ -63,7 +63,7 @@ public struct Resolver {
             WHERE s.account_id <> $1 AND (s.id::text = $2 OR s.name = $2) LIMIT 1
             """, [accountID, ref]).first?["name"]
         if let elsewhere {
-            throw StoreError.rule("stakeholder \"\(ref)\" belongs to account \"\(elsewhere ?? "")\", not \"\(try accountName(accountID))\"")
+            throw StoreError.rule("stakeholder \"\(ref)\" belongs to account \"\(elsewhere)\", not \"\(try accountName(accountID))\"")
         }
         throw StoreError.notFound(kind: "stakeholder", reference: ref, scope: try accountName(accountID),
                                   candidates: try near("SELECT name FROM stakeholder WHERE account_id = $2 AND (name ILIKE $1 OR $3 ILIKE '%' || name || '%') ORDER BY name LIMIT 5",
