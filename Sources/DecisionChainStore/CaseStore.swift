@@ -72,12 +72,6 @@ public struct CaseStore {
     /// not it exists yet (never creating it); tells whether it exists.
     static func attach(_ location: Database.Location, trainee: String, actor: String) throws -> (Database, Bool) {
         let db = try Database.open(location, workspace: try workspace(forTrainee: trainee), actor: actor, migrate: false)
-        // A workspace that does not exist yet makes the session setup stop before it sets
-        // the path, the audit actor and the time zone: set them here.
-        try db.connection.query("""
-            SELECT set_config('search_path', $1, false) AS p, set_config('dchain.user', $2, false) AS u,
-                   set_config('TimeZone', $3, false) AS tz
-            """, [try db.connection.escapeIdentifier(db.schema), actor, Database.timeZone])
         let existed = try db.connection.queryRow("SELECT 1 AS x FROM pg_namespace WHERE nspname = $1", [db.schema]) != nil
         return (db, existed)
     }

@@ -17,6 +17,14 @@ public final class Database {
         case conninfo(String)
         /// dchain's own cluster in this home directory.
         case embedded(EmbeddedCluster)
+
+        /// The conninfo to connect with.
+        public var conninfo: String {
+            switch self {
+            case let .conninfo(info): return info
+            case let .embedded(cluster): return cluster.conninfo
+            }
+        }
     }
 
     /// `--db`, else `DCHAIN_DB`, else the embedded cluster in `DCHAIN_HOME`.
@@ -42,21 +50,34 @@ public final class Database {
     /// migrates it when it is behind (every command migrates on first use).
     public static func open(_ location: Location, workspace: String? = nil, actor: String, migrate: Bool = true) throws -> Database {
         let schema = try schema(forWorkspace: workspace)
+        if let early = EarlyConnection.shared.claim(conninfo: location.conninfo, schema: schema, actor: actor) {
+            let db = Database(connection: early.connection, schema: schema, actor: actor)
+            if migrate && early.version != Migrator.latestVersion { try Migrator.migrate(db.connection, schema: schema) }
+            return db
+        }
+        let settings = sessionSettings(schema: schema, actor: actor)
+        func connect(_ info: String) throws -> Connection {
+            do {
+                return try Connection(info, settings: settings)
+            } catch let PostgresError.connectionFailed(_, reason) where reason.contains("\"TimeZone\"") {
+                throw StoreError.timeZone(timeZone)
+            }
+        }
         let conn: Connection
         switch location {
         case let .conninfo(info):
-            conn = try Connection(info)
+            conn = try connect(info)
         case let .embedded(cluster):
             do {
-                conn = try Connection(cluster.conninfo)
+                conn = try connect(cluster.conninfo)
             } catch PostgresError.connectionFailed {
                 // Not started yet, or its database is missing: set it up, then retry once.
                 try cluster.ensureRunning()
-                conn = try Connection(cluster.conninfo)
+                conn = try connect(cluster.conninfo)
             }
         }
         let db = Database(connection: conn, schema: schema, actor: actor)
-        try db.prepareSession(migrate: migrate)
+        if try migrate && readVersion(conn) != Migrator.latestVersion { try Migrator.migrate(conn, schema: schema) }
         return db
     }
 
@@ -64,23 +85,20 @@ public final class Database {
         self.connection = connection; self.schema = schema; self.actor = actor
     }
 
-    /// Sets the actor, search path and time zone, reads the schema version and
-    /// migrates when it is behind: one round trip on the fast path. The version
-    /// is read through `query_to_xml` so a schema never migrated yields NULL
-    /// instead of an error (the quoted schema name is the only thing spliced).
-    func prepareSession(migrate: Bool) throws {
-        let path = try connection.escapeIdentifier(schema)
-        let row = try connection.queryRow("""
-            SELECT set_config('dchain.user', $1, false) AS u, set_config('search_path', $2, false) AS p,
-                   set_config('TimeZone', $3, false) AS tz,
-                   CASE WHEN to_regclass($2 || '.schema_migrations') IS NOT NULL THEN
-                       (xpath('/row/v/text()', query_to_xml('SELECT max(version) AS v FROM ' || $2 || '.schema_migrations',
-                                                            false, true, '')))[1]::text::int
-                   END AS v
-            """, [actor, path, Database.timeZone])
-        let version: Int? = try row?.decodeIfPresent("v")
-        if version == Migrator.latestVersion || !migrate { return }
-        try Migrator.migrate(connection, schema: schema)
+    /// The audit actor, search path and time zone: sent with the connection
+    /// request, so the server applies them as the session starts.
+    static func sessionSettings(schema: String, actor: String) -> [(name: String, value: String)] {
+        [("dchain.user", actor), ("search_path", Connection.quoteIdentifier(schema)), ("TimeZone", timeZone)]
+    }
+
+    /// The applied schema version of the schema on the search path; nil when
+    /// it was never migrated (no `schema_migrations` table: undefined_table).
+    static func readVersion(_ conn: Connection) throws -> Int? {
+        do {
+            return try conn.queryRow("SELECT max(version) AS v FROM schema_migrations")?.decodeIfPresent("v")
+        } catch let PostgresError.server(e) where e.sqlState == "42P01" {
+            return nil
+        }
     }
 
     /// The time zone touchpoint times are read and written in: `DCHAIN_TZ`,

@@ -13,6 +13,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case schemaTooNew(version: Int, known: Int)
     /// The embedded cluster cannot be set up or started.
     case cluster(String)
+    /// `DCHAIN_TZ`/`TZ` names a time zone the server does not know.
+    case timeZone(String)
 
     public var description: String {
         switch self {
@@ -29,6 +31,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case let .schemaTooNew(v, known):
             return "database schema version \(v) is newer than this dchain knows (\(known)); upgrade dchain"
         case let .cluster(m): return m
+        case let .timeZone(tz):
+            return "time zone \"\(tz)\" (from DCHAIN_TZ or TZ) is unknown to the server; set DCHAIN_TZ to a name like Asia/Shanghai or UTC"
         }
     }
 }

@@ -10,8 +10,18 @@ public final class Connection {
 
     /// Opens a connection from a libpq conninfo string (`host=... dbname=...`)
     /// or a `postgres://` URL; PG* environment variables fill the gaps.
-    public init(_ conninfo: String) throws {
-        let c = PQconnectdb(conninfo)
+    /// `settings` are run-time parameters (`search_path`, `TimeZone`, custom
+    /// `x.y` ones) the server applies while the session starts: no extra round
+    /// trip. They come after any `options` of the conninfo or `PGOPTIONS`.
+    public init(_ conninfo: String, settings: [(name: String, value: String)] = []) throws {
+        let c: OpaquePointer?
+        if settings.isEmpty {
+            c = PQconnectdb(conninfo)
+        } else {
+            let options = [Connection.options(of: conninfo)].compactMap { $0 }
+                + settings.map { "-c " + Connection.escapeOption("\($0.name)=\($0.value)") }
+            c = Connection.connect(["dbname": conninfo, "options": options.joined(separator: " ")])
+        }
         guard let c, PQstatus(c) == CONNECTION_OK else {
             let reason = c.map { Connection.oneLine(String(cString: PQerrorMessage($0))) } ?? "out of memory"
             let server = c.map(Connection.describe) ?? Connection.redact(conninfo)
@@ -123,6 +133,47 @@ public final class Connection {
         if let failure { throw failure }
         if let serverError { throw serverError }
         return count
+    }
+
+    /// Connects with keyword/value pairs; `dbname` may itself be a conninfo
+    /// string or URL, whose other settings the later keywords override.
+    private static func connect(_ params: KeyValuePairs<String, String>) -> OpaquePointer? {
+        let keys = params.map { strdup($0.key) }, values = params.map { strdup($0.value) }
+        defer { (keys + values).forEach { free($0) } }
+        let k = (keys + [nil]).map { UnsafePointer($0) }, v = (values + [nil]).map { UnsafePointer($0) }
+        return PQconnectdbParams(k, v, 1)
+    }
+
+    /// The `options` a conninfo string or URL sets, else `PGOPTIONS`.
+    public static func options(of conninfo: String) -> String? {
+        var error: UnsafeMutablePointer<CChar>?
+        if let parsed = PQconninfoParse(conninfo, &error) {
+            defer { PQconninfoFree(parsed) }
+            var option = parsed
+            while let keyword = option.pointee.keyword {
+                if String(cString: keyword) == "options", let value = option.pointee.val { return String(cString: value) }
+                option += 1
+            }
+        } else {
+            PQfreemem(error) // a bare database name: no options in it
+        }
+        return getenv("PGOPTIONS").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// In `options`, spaces separate arguments unless escaped with a backslash.
+    static func escapeOption(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            if ch == "\\" || ch == " " { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+
+    /// Quotes an identifier without a connection (UTF-8 server encoding):
+    /// doubles embedded double quotes and wraps the name in them.
+    public static func quoteIdentifier(_ name: String) -> String {
+        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// Quotes an identifier that must be spliced into SQL (a schema name).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DecisionChainStore
 import Foundation
 
 /// dchain: decision chains, emotional touchpoints, journey maps and
@@ -23,9 +24,26 @@ struct DChain: ParsableCommand {
         // a protocol-conformance scan per command type (~5 ms of a rep's `dchain
         // log`); when the first word names a command, build only its subtree.
         if let first = arguments.first, let command = commands.first(where: { $0.configuration.commandName == first }) {
+            if headStart.contains(first) && !arguments.contains(where: changesConnection) {
+                EarlyConnection.shared.start(Database.location(db: nil), workspace: ConnectionOptions.environmentWorkspace,
+                                             actor: ConnectionOptions.defaultActor)
+            }
             runOnly(command, arguments)
         }
         run(DChain.self, arguments)
+    }
+
+    /// Commands that always open the database in its default place: they
+    /// connect in the background while their command line is parsed.
+    static let headStart: Set = ["log", "touchpoints", "account", "unit", "stakeholder", "deal", "role", "pain",
+                                 "map", "empathy", "plan", "task", "pipeline", "report"]
+
+    /// Arguments after which the default connection may not be the one used
+    /// (another server or workspace) or no connection is needed (help).
+    static func changesConnection(_ argument: String) -> Bool {
+        argument.hasPrefix("--db") || argument.hasPrefix("--workspace") || argument == "-h" || argument == "--help"
+            || argument == "help" || argument == "--version" || argument.hasPrefix("--generate-completion")
+            || argument.hasPrefix("--experimental")
     }
 
     /// Parses with a root that holds just one top-level command.
@@ -37,8 +55,10 @@ struct DChain: ParsableCommand {
         do {
             var command = try root.parseAsRoot(arguments)
             try command.run()
+            EarlyConnection.shared.discard()
             Foundation.exit(0)
         } catch {
+            EarlyConnection.shared.discard()
             if let code = ExitStatus.code(for: error) {
                 FileHandle.standardError.write(Data("dchain: \(ExitStatus.message(for: error))\n".utf8))
                 Foundation.exit(code)

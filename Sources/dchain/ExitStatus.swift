@@ -12,6 +12,7 @@ enum ExitStatus {
     static let cantCreate: Int32 = 73
     static let ioError: Int32 = 74
     static let noPermission: Int32 = 77
+    static let config: Int32 = 78
 
     /// The status for an error of ours; nil lets ArgumentParser report it (usage, help).
     static func code(for error: Error) -> Int32? {
@@ -22,6 +23,7 @@ enum ExitStatus {
             case .notFound, .ambiguous, .rule: return dataError
             case .migrationChanged, .schemaTooNew: return software
             case .cluster: return unavailable
+            case .timeZone: return config
             }
         case let e as PostgresError:
             switch e {

@@ -12,13 +12,18 @@ struct ConnectionOptions: ParsableArguments {
     var workspace: String?
 
     /// The dchain user changes are audited as: DCHAIN_USER, else the OS login.
-    var actor: String {
+    var actor: String { Self.defaultActor }
+
+    static var defaultActor: String {
         let env = ProcessInfo.processInfo.environment
         return env["DCHAIN_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? env["USER"] ?? env["LOGNAME"] ?? "dchain"
     }
 
-    var effectiveWorkspace: String? {
-        workspace ?? ProcessInfo.processInfo.environment["DCHAIN_WORKSPACE"].flatMap { $0.isEmpty ? nil : $0 }
+    var effectiveWorkspace: String? { workspace ?? Self.environmentWorkspace }
+
+    /// DCHAIN_WORKSPACE, when set.
+    static var environmentWorkspace: String? {
+        ProcessInfo.processInfo.environment["DCHAIN_WORKSPACE"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Opens (and on first use migrates) the database.

@@ -111,3 +111,39 @@ struct SchemaTests {
         #expect(throws: StoreError.self) { try Database.open(.conninfo(info), workspace: "bad name!", actor: "t") }
     }
 }
+
+@Suite("Connecting while the command line is parsed")
+struct EarlyConnectionTests {
+    @Test("a head start is handed over for the same server, schema and actor, with the session set up")
+    func claimed() throws {
+        let info = try TestCluster.shared.freshDatabase("early")
+        let early = EarlyConnection()
+        early.start(.conninfo(info), workspace: nil, actor: "rep.王")
+        let opened = try #require(early.claim(conninfo: info, schema: "public", actor: "rep.王"))
+        #expect(opened.version == Migrator.latestVersion)
+        let row = try #require(try opened.connection.queryRow(
+            "SELECT current_setting('dchain.user') AS u, current_setting('search_path') AS p"))
+        #expect(row["u"] == "rep.王")
+        #expect(row["p"] == "\"public\"")
+        #expect(early.claim(conninfo: info, schema: "public", actor: "rep.王") == nil, "handed over once")
+    }
+
+    @Test("another schema or actor, a schema never migrated, or no server: no head start")
+    func refused() throws {
+        let info = try TestCluster.shared.freshDatabase("early")
+        let early = EarlyConnection()
+        early.start(.conninfo(info), workspace: "alice", actor: "rep")
+        #expect(early.claim(conninfo: info, schema: "public", actor: "rep") == nil)
+
+        let fresh = EarlyConnection()
+        fresh.start(.conninfo(info), workspace: "bob", actor: "rep")
+        let opened = try #require(fresh.claim(conninfo: info, schema: "ws_bob", actor: "rep"))
+        #expect(opened.version == nil, "ws_bob was never migrated")
+
+        let nowhere = EarlyConnection()
+        let bad = "host=/tmp/no-such-dir-dchain port=5999 dbname=x connect_timeout=2"
+        nowhere.start(.conninfo(bad), workspace: nil, actor: "rep")
+        #expect(nowhere.claim(conninfo: bad, schema: "public", actor: "rep") == nil)
+        nowhere.discard()
+    }
+}

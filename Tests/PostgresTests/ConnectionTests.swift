@@ -109,6 +109,22 @@ struct ConnectionTests {
         #expect(try conn.escapeIdentifier("a\"; DROP TABLE t; --") == "\"a\"\"; DROP TABLE t; --\"")
     }
 
+    @Test("session settings arrive with the connection, after the conninfo's own options")
+    func sessionSettings() throws {
+        let info = try TestCluster.shared.emptyDatabase("pg") + " options='-c work_mem=5MB -c search_path=early'"
+        let c = try Connection(info, settings: [("search_path", Connection.quoteIdentifier("ws a\"b")),
+                                                ("dchain.user", "张 三\\x"), ("TimeZone", "Asia/Shanghai")])
+        let row = try #require(try c.queryRow("""
+            SELECT current_setting('work_mem') AS wm, current_setting('search_path') AS sp,
+                   current_setting('dchain.user') AS u, current_setting('TimeZone') AS tz
+            """))
+        #expect(row["wm"] == "5MB")
+        #expect(row["sp"] == "\"ws a\"\"b\"")
+        #expect(row["u"] == "张 三\\x")
+        #expect(row["tz"] == "Asia/Shanghai")
+        #expect(Connection.options(of: "postgresql://h/db?options=-c%20a.b%3D1") == "-c a.b=1")
+    }
+
     @Test("an unreachable server is one line naming the server")
     func unreachable() {
         do {
