@@ -71,7 +71,7 @@ public struct CaseStore {
     /// Connects with the trainee's workspace on the search path, whether or
     /// not it exists yet (never creating it); tells whether it exists.
     static func attach(_ location: Database.Location, trainee: String, actor: String) throws -> (Database, Bool) {
-        let db = try Database.open(location, workspace: try workspace(forTrainee: trainee), actor: actor, migrate: false)
+        let db = try Database.open(location, workspace: try workspace(forTrainee: trainee), actor: actor, check: .never)
         let existed = try db.connection.queryRow("SELECT 1 AS x FROM pg_namespace WHERE nspname = $1", [db.schema]) != nil
         return (db, existed)
     }

@@ -46,13 +46,24 @@ public final class Database {
         return schema
     }
 
+    /// When `open` compares the schema with this binary's migrations.
+    public enum SchemaCheck: Sendable {
+        /// Read the version now and migrate when behind (every command's default).
+        case now
+        /// Leave the schema as it is (`db status`, probing a trainee's workspace).
+        case never
+        /// The command's first query reads the version itself: see `firstQuery`.
+        case inFirstQuery
+    }
+
     /// Opens the database, starting the embedded cluster on first use, and
     /// migrates it when it is behind (every command migrates on first use).
-    public static func open(_ location: Location, workspace: String? = nil, actor: String, migrate: Bool = true) throws -> Database {
+    public static func open(_ location: Location, workspace: String? = nil, actor: String,
+                            check: SchemaCheck = .now) throws -> Database {
         let schema = try schema(forWorkspace: workspace)
         if let early = EarlyConnection.shared.claim(conninfo: location.conninfo, schema: schema, actor: actor) {
             let db = Database(connection: early.connection, schema: schema, actor: actor)
-            if migrate && early.version != Migrator.latestVersion { try Migrator.migrate(db.connection, schema: schema) }
+            try db.check(check, version: early.version)
             return db
         }
         let settings = sessionSettings(schema: schema, actor: actor)
@@ -77,12 +88,52 @@ public final class Database {
             }
         }
         let db = Database(connection: conn, schema: schema, actor: actor)
-        if try migrate && readVersion(conn) != Migrator.latestVersion { try Migrator.migrate(conn, schema: schema) }
+        try db.check(check, version: nil)
         return db
     }
 
     init(connection: Connection, schema: String, actor: String) {
         self.connection = connection; self.schema = schema; self.actor = actor
+    }
+
+    /// Whether the schema still has to be compared by `firstQuery`.
+    private var versionPending = false
+
+    /// Applies `check`; `version` is the applied version when already read.
+    private func check(_ check: SchemaCheck, version: Int??) throws {
+        switch check {
+        case .never: return
+        case .inFirstQuery where version == nil: versionPending = true
+        case .now, .inFirstQuery: try migrateIfBehind(version ?? Database.readVersion(connection))
+        }
+    }
+
+    private func migrateIfBehind(_ version: Int?) throws {
+        if version != Migrator.latestVersion { try Migrator.migrate(connection, schema: schema) }
+    }
+
+    /// The select-list item a command's first query carries when the database
+    /// was opened with `.inFirstQuery`: the applied schema version.
+    public static let versionColumn = "(SELECT max(version) FROM schema_migrations)"
+
+    /// Runs the command's first query, which also reads `versionColumn`, so
+    /// checking the schema costs no statement of its own. When the schema is
+    /// behind (or missing, and the query failed for it) it migrates and runs
+    /// the query again; when the schema was already checked it just runs it.
+    public func firstQuery<T>(_ body: () throws -> (value: T, version: Int?)) throws -> T {
+        guard versionPending else { return try body().value }
+        versionPending = false
+        let first: (value: T, version: Int?)
+        do {
+            first = try body()
+        } catch let PostgresError.server(e) where e.sqlState == "42P01" || e.sqlState == "42703" {
+            // undefined table or column: a schema never migrated, or an older one.
+            try migrateIfBehind(try Database.readVersion(connection))
+            return try body().value
+        }
+        if first.version == Migrator.latestVersion { return first.value }
+        try migrateIfBehind(first.version)
+        return try body().value
     }
 
     /// The audit actor, search path and time zone: sent with the connection

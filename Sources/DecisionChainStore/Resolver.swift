@@ -150,13 +150,16 @@ extension Resolver {
     }
 
     /// Resolves the account, the deal (given, or the account's only open deal)
-    /// and the participants' names at once. Nil when anything is missing or
+    /// and the participants' names at once, and reads the schema version (see
+    /// `Database.firstQuery`). Targets are nil when anything is missing or
     /// ambiguous: the caller then resolves one by one for a precise error.
-    public func logTargets(account: String, deal: String?, names: [String]) throws -> LogTargets? {
+    public func logTargets(account: String, deal: String?, names: [String]) throws -> (value: LogTargets?, version: Int?) {
         let rows = try db.query("""
             WITH a AS (SELECT id, name FROM account WHERE id::text = $1 OR code = $1 OR name = $1
                        ORDER BY (id::text = $1) DESC, (code = $1) DESC LIMIT 1)
-            SELECT 'a' AS k, a.id, a.name, 1::bigint AS n FROM a
+            SELECT 'v' AS k, \(Database.versionColumn)::bigint AS id, NULL AS name, 1::bigint AS n
+            UNION ALL
+            SELECT 'a', a.id, a.name, 1 FROM a
             UNION ALL
             SELECT 's', min(s.id), s.name, count(*) FROM a JOIN stakeholder s ON s.account_id = a.id AND s.name = ANY($2::text[])
             GROUP BY s.name
@@ -164,6 +167,11 @@ extension Resolver {
             SELECT 'd', d.id, d.name, count(*) OVER () FROM a JOIN deal d ON d.account_id = a.id
             WHERE CASE WHEN $3::text IS NULL THEN d.status = 'open' ELSE (d.id::text = $3 OR d.name = $3) END
             """, [account, PostgresArray(names), deal])
+        let version: Int? = try rows.first(where: { $0["k"] == "v" })?.decodeIfPresent("id")
+        return (try logTargets(rows, deal: deal, names: names), version)
+    }
+
+    private func logTargets(_ rows: [Row], deal: String?, names: [String]) throws -> LogTargets? {
         guard let a = rows.first(where: { $0["k"] == "a" }) else { return nil }
         var ids: [String: Int64] = [:]
         for r in rows where r["k"] == "s" {

@@ -13,15 +13,14 @@ public final class Connection {
     /// `settings` are run-time parameters (`search_path`, `TimeZone`, custom
     /// `x.y` ones) the server applies while the session starts: no extra round
     /// trip. They come after any `options` of the conninfo or `PGOPTIONS`.
-    public init(_ conninfo: String, settings: [(name: String, value: String)] = []) throws {
-        let c: OpaquePointer?
-        if settings.isEmpty {
-            c = PQconnectdb(conninfo)
-        } else {
-            let options = [Connection.options(of: conninfo)].compactMap { $0 }
-                + settings.map { "-c " + Connection.escapeOption("\($0.name)=\($0.value)") }
-            c = Connection.connect(["dbname": conninfo, "options": options.joined(separator: " ")])
-        }
+    public convenience init(_ conninfo: String, settings: [(name: String, value: String)] = []) throws {
+        let c = Connection.withParams(conninfo, settings) { PQconnectdbParams($0, $1, 1) }
+        try self.init(established: c, conninfo: conninfo)
+    }
+
+    /// Takes over a libpq connection whose handshake has ended; a failed one
+    /// is closed and reported (one line, naming the server).
+    init(established c: OpaquePointer?, conninfo: String) throws {
         guard let c, PQstatus(c) == CONNECTION_OK else {
             let reason = c.map { Connection.oneLine(String(cString: PQerrorMessage($0))) } ?? "out of memory"
             let server = c.map(Connection.describe) ?? Connection.redact(conninfo)
@@ -135,13 +134,20 @@ public final class Connection {
         return count
     }
 
-    /// Connects with keyword/value pairs; `dbname` may itself be a conninfo
-    /// string or URL, whose other settings the later keywords override.
-    private static func connect(_ params: KeyValuePairs<String, String>) -> OpaquePointer? {
-        let keys = params.map { strdup($0.key) }, values = params.map { strdup($0.value) }
+    /// Calls a libpq `...Params` connect function with `dbname` set to the
+    /// conninfo (expanded: its other settings stay) and `options` carrying
+    /// the settings after the conninfo's own options.
+    static func withParams(_ conninfo: String, _ settings: [(name: String, value: String)],
+                           _ connect: (UnsafePointer<UnsafePointer<CChar>?>, UnsafePointer<UnsafePointer<CChar>?>) -> OpaquePointer?) -> OpaquePointer? {
+        var params = [("dbname", conninfo)]
+        if !settings.isEmpty {
+            let options = [options(of: conninfo)].compactMap { $0 } + settings.map { "-c " + escapeOption("\($0.name)=\($0.value)") }
+            params.append(("options", options.joined(separator: " ")))
+        }
+        let keys = params.map { strdup($0.0) }, values = params.map { strdup($0.1) }
         defer { (keys + values).forEach { free($0) } }
         let k = (keys + [nil]).map { UnsafePointer($0) }, v = (values + [nil]).map { UnsafePointer($0) }
-        return PQconnectdbParams(k, v, 1)
+        return connect(k, v)
     }
 
     /// The `options` a conninfo string or URL sets, else `PGOPTIONS`.

@@ -16,7 +16,7 @@ struct DBCommand: ParsableCommand {
         @OptionGroup var connection: ConnectionOptions
 
         func run() throws {
-            let db = try connection.open(migrate: false)
+            let db = try connection.open(check: .never)
             let applied = try Migrator.migrate(db.connection, schema: db.schema)
             let version = try db.schemaVersion()
             print(applied.isEmpty ? "schema is up to date (version \(version))"
@@ -41,7 +41,7 @@ struct DBCommand: ParsableCommand {
             case .conninfo:
                 print("database: DCHAIN_DB / --db")
             }
-            let db = try connection.open(migrate: false)
+            let db = try connection.open(check: .never)
             print("server:   PostgreSQL \(db.connection.serverVersion / 10000).\(db.connection.serverVersion % 10000) at \(db.connection.server)")
             print("schema:   version \(try db.schemaVersion()) of \(Migrator.latestVersion)" + (db.schema == "public" ? "" : " (workspace \(db.schema))"))
         }

@@ -20,21 +20,23 @@ struct DChain: ParsableCommand {
     /// Runs the command and maps every error to one line and a sysexits status.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        // Ask the server for a backend now: it starts one while the command line
+        // is parsed. `log` reads the schema version in its first query.
+        if let first = arguments.first, headStart.contains(first), !arguments.contains(where: changesConnection) {
+            EarlyConnection.shared.start(Database.location(db: nil), workspace: ConnectionOptions.environmentWorkspace,
+                                         actor: ConnectionOptions.defaultActor, readVersion: first != "log")
+        }
         // Building ArgumentParser's tree of every command costs the Swift runtime
         // a protocol-conformance scan per command type (~5 ms of a rep's `dchain
         // log`); when the first word names a command, build only its subtree.
         if let first = arguments.first, let command = commands.first(where: { $0.configuration.commandName == first }) {
-            if headStart.contains(first) && !arguments.contains(where: changesConnection) {
-                EarlyConnection.shared.start(Database.location(db: nil), workspace: ConnectionOptions.environmentWorkspace,
-                                             actor: ConnectionOptions.defaultActor)
-            }
             runOnly(command, arguments)
         }
         run(DChain.self, arguments)
     }
 
-    /// Commands that always open the database in its default place: they
-    /// connect in the background while their command line is parsed.
+    /// Commands that always open the database in its default place: their
+    /// connection is requested before their command line is parsed.
     static let headStart: Set = ["log", "touchpoints", "account", "unit", "stakeholder", "deal", "role", "pain",
                                  "map", "empathy", "plan", "task", "pipeline", "report"]
 

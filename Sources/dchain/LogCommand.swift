@@ -52,10 +52,10 @@ struct LogCommand: ParsableCommand {
             throw InputError(field: "with", value: dup, problem: "is named twice")
         }
 
-        let db = try connection.open()
+        let db = try connection.open(check: .inFirstQuery)
         let resolver = Resolver(db)
         let targets: Resolver.LogTargets
-        if let fast = try resolver.logTargets(account: account, deal: deal, names: specs.map(\.name)) {
+        if let fast = try db.firstQuery({ try resolver.logTargets(account: account, deal: deal, names: specs.map(\.name)) }) {
             targets = fast
         } else {
             // Something did not resolve cleanly: resolve one by one for a precise error.

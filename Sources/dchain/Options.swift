@@ -27,8 +27,8 @@ struct ConnectionOptions: ParsableArguments {
     }
 
     /// Opens (and on first use migrates) the database.
-    func open(migrate: Bool = true) throws -> Database {
-        try Database.open(Database.location(db: db), workspace: effectiveWorkspace, actor: actor, migrate: migrate)
+    func open(check: Database.SchemaCheck = .now) throws -> Database {
+        try Database.open(Database.location(db: db), workspace: effectiveWorkspace, actor: actor, check: check)
     }
 }
 

@@ -125,6 +125,39 @@ struct ConnectionTests {
         #expect(Connection.options(of: "postgresql://h/db?options=-c%20a.b%3D1") == "-c a.b=1")
     }
 
+    @Test("a pending connection finishes into a working one, with its session settings")
+    func pending() throws {
+        let info = try TestCluster.shared.emptyDatabase("pg")
+        let pending = PendingConnection(info, settings: [("dchain.user", "rep 王")])
+        let c = try pending.finish()
+        #expect(try c.queryRow("SELECT current_setting('dchain.user') AS u")?["u"] == "rep 王")
+    }
+
+    @Test("a pending connection to no server, or to one that never answers, fails in one line")
+    func pendingFailures() throws {
+        #expect(throws: PostgresError.self) {
+            _ = try PendingConnection("host=/tmp/no-such-dir-dchain port=5999 dbname=x").finish()
+        }
+        // A socket that accepts connections but never speaks: connect_timeout (2 s, libpq's minimum) applies.
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        try #require(withUnsafeMutablePointer(to: &addr) { p in
+            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && listen(fd, 4) == 0 && getsockname(fd, $0, &length) == 0 }
+        })
+        let port = UInt16(bigEndian: addr.sin_port)
+        do {
+            _ = try PendingConnection("host=127.0.0.1 port=\(port) dbname=x connect_timeout=2 sslmode=disable").finish()
+            Issue.record("expected a timeout")
+        } catch let PostgresError.connectionFailed(server, reason) {
+            #expect(reason == "timeout expired")
+            #expect(server.contains("127.0.0.1"))
+        }
+    }
+
     @Test("an unreachable server is one line naming the server")
     func unreachable() {
         do {
