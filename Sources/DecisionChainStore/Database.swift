@@ -28,9 +28,9 @@ public final class Database {
     }
 
     /// `--db`, else `DCHAIN_DB`, else the embedded cluster in `DCHAIN_HOME`.
-    public static func location(db: String?, environment env: [String: String] = ProcessInfo.processInfo.environment) -> Location {
+    public static func location(db: String?, environment env: (String) -> String? = Environment.value) -> Location {
         if let db, !db.isEmpty { return .conninfo(db) }
-        if let db = env["DCHAIN_DB"], !db.isEmpty { return .conninfo(db) }
+        if let db = env("DCHAIN_DB") { return .conninfo(db) }
         return .embedded(EmbeddedCluster(home: EmbeddedCluster.defaultHome(environment: env)))
     }
 
@@ -155,8 +155,7 @@ public final class Database {
     /// The time zone touchpoint times are read and written in: `DCHAIN_TZ`,
     /// else `TZ`, else UTC.
     public static var timeZone: String {
-        let env = ProcessInfo.processInfo.environment
-        for key in ["DCHAIN_TZ", "TZ"] { if let v = env[key], !v.isEmpty, !v.hasPrefix(":") { return v } }
+        for key in ["DCHAIN_TZ", "TZ"] { if let v = Environment.value(key), !v.hasPrefix(":") { return v } }
         return "UTC"
     }
 

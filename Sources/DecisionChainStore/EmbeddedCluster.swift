@@ -18,11 +18,11 @@ public struct EmbeddedCluster: Sendable {
 
     /// `DCHAIN_HOME`, else `$XDG_DATA_HOME/dchain`, else `~/.local/share/dchain`;
     /// as root `/var/lib/dchain`, which the `postgres` user can reach.
-    public static func defaultHome(environment env: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let h = env["DCHAIN_HOME"], !h.isEmpty { return h }
+    public static func defaultHome(environment env: (String) -> String? = Environment.value) -> String {
+        if let h = env("DCHAIN_HOME") { return h }
         if geteuid() == 0 { return "/var/lib/dchain" }
-        if let x = env["XDG_DATA_HOME"], !x.isEmpty { return x + "/dchain" }
-        return (env["HOME"] ?? NSHomeDirectory()) + "/.local/share/dchain"
+        if let x = env("XDG_DATA_HOME") { return x + "/dchain" }
+        return (env("HOME") ?? NSHomeDirectory()) + "/.local/share/dchain"
     }
 
     public var dataDirectory: String { home + "/pgdata" }

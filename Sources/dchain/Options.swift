@@ -15,15 +15,14 @@ struct ConnectionOptions: ParsableArguments {
     var actor: String { Self.defaultActor }
 
     static var defaultActor: String {
-        let env = ProcessInfo.processInfo.environment
-        return env["DCHAIN_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? env["USER"] ?? env["LOGNAME"] ?? "dchain"
+        Environment.value("DCHAIN_USER") ?? Environment.value("USER") ?? Environment.value("LOGNAME") ?? "dchain"
     }
 
     var effectiveWorkspace: String? { workspace ?? Self.environmentWorkspace }
 
     /// DCHAIN_WORKSPACE, when set.
     static var environmentWorkspace: String? {
-        ProcessInfo.processInfo.environment["DCHAIN_WORKSPACE"].flatMap { $0.isEmpty ? nil : $0 }
+        Environment.value("DCHAIN_WORKSPACE")
     }
 
     /// Opens (and on first use migrates) the database.
