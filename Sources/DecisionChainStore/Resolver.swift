@@ -154,31 +154,36 @@ extension Resolver {
     /// `Database.firstQuery`). Targets are nil when anything is missing or
     /// ambiguous: the caller then resolves one by one for a precise error.
     public func logTargets(account: String, deal: String?, names: [String]) throws -> (value: LogTargets?, version: Int?) {
+        // Plain comparisons and no aggregates: this is a fresh backend's first
+        // statement, and every operator or function it names is a catalog lookup.
         let rows = try db.query("""
-            WITH a AS (SELECT id, name FROM account WHERE id::text = $1 OR code = $1 OR name = $1
-                       ORDER BY (id::text = $1) DESC, (code = $1) DESC LIMIT 1)
-            SELECT 'v' AS k, \(Database.versionColumn)::bigint AS id, NULL AS name, 1::bigint AS n
+            WITH a AS (SELECT id, name FROM account WHERE id = $4 OR code = $1 OR name = $1
+                       ORDER BY id = $4 DESC NULLS LAST, code = $1 DESC NULLS LAST LIMIT 1)
+            SELECT 'v' AS k, \(Database.versionColumn)::bigint AS id, NULL AS name
             UNION ALL
-            SELECT 'a', a.id, a.name, 1 FROM a
+            SELECT 'a', a.id, a.name FROM a
             UNION ALL
-            SELECT 's', min(s.id), s.name, count(*) FROM a JOIN stakeholder s ON s.account_id = a.id AND s.name = ANY($2::text[])
-            GROUP BY s.name
+            SELECT 's', s.id, s.name FROM a JOIN stakeholder s ON s.account_id = a.id AND s.name = ANY($2::text[])
             UNION ALL
-            SELECT 'd', d.id, d.name, count(*) OVER () FROM a JOIN deal d ON d.account_id = a.id
-            WHERE CASE WHEN $3::text IS NULL THEN d.status = 'open' ELSE (d.id::text = $3 OR d.name = $3) END
-            """, [account, PostgresArray(names), deal])
+            SELECT 'd', d.id, d.name FROM a JOIN deal d ON d.account_id = a.id
+            WHERE CASE WHEN $3::text IS NULL THEN d.status = 'open' ELSE (d.id = $5 OR d.name = $3) END
+            """, [account, PostgresArray(names), deal, Self.id(account), deal.flatMap(Self.id)])
         let version: Int? = try rows.first(where: { $0["k"] == "v" })?.decodeIfPresent("id")
         return (try logTargets(rows, deal: deal, names: names), version)
+    }
+
+    /// A reference that is an id as the database writes it ("42", not "042").
+    static func id(_ reference: String) -> Int64? {
+        Int64(reference).flatMap { String($0) == reference ? $0 : nil }
     }
 
     private func logTargets(_ rows: [Row], deal: String?, names: [String]) throws -> LogTargets? {
         guard let a = rows.first(where: { $0["k"] == "a" }) else { return nil }
         var ids: [String: Int64] = [:]
-        for r in rows where r["k"] == "s" {
-            guard try r.decode("n", as: Int.self) == 1 else { return nil }
-            ids[try r.decode("name")] = try r.decode("id")
-        }
-        guard ids.count == Set(names).count else { return nil }
+        let people = rows.filter { $0["k"] == "s" }
+        for r in people { ids[try r.decode("name")] = try r.decode("id") }
+        // Every name found, and none twice (two people of one name: ambiguous).
+        guard ids.count == Set(names).count, people.count == ids.count else { return nil }
         let deals = rows.filter { $0["k"] == "d" }
         var targets = LogTargets(accountID: try a.decode("id"), accountName: try a.decode("name"), dealID: nil, dealName: nil, stakeholders: ids)
         if deal != nil {
