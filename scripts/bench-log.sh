@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): 200 `dchain log` commands one after another vs 200
 # `psql -X -c` commands doing the same inserts in one transaction, against the
-# same throwaway server in the same run. Prints both times and their ratio.
+# same throwaway server in the same run (in alternating rounds of 50). Prints
+# both times and their ratio.
 # Usage: scripts/bench-log.sh [N]   (DCHAIN=path/to/dchain, default the release build)
 set -euo pipefail
 N=${1:-200}
@@ -32,26 +33,37 @@ now_ns() { date +%s%N; }
 "$D" log 市数据局 --channel call --deal 政务云 --with 王局长:1 >/dev/null
 conn -c "SELECT 1" >/dev/null
 
-t0=$(now_ns)
-for i in $(seq 1 "$N"); do
-    "$D" log 市数据局 --channel call --deal 政务云 --on "2026-05-01 10:00" --summary "bench $i" \
-        --with "王局长:1:interested" --with "李处长:-1:anxious" --pain "李处长:付款节点 $i:low" >/dev/null
-done
-t1=$(now_ns)
-for i in $(seq 1 "$N"); do
+dchain_log() {
+    "$D" log 市数据局 --channel call --deal 政务云 --on "2026-05-01 10:00" --summary "bench $1" \
+        --with "王局长:1:interested" --with "李处长:-1:anxious" --pain "李处长:付款节点 $1:low" >/dev/null
+}
+psql_log() {
     conn -c "BEGIN;
       WITH t AS (INSERT INTO touchpoint (account_id, deal_id, stage_id, at, channel, direction, summary, logged_by)
-                 VALUES ($ACC, $DEAL, $STAGE, '2026-05-01 10:00', 'call', 'outbound', 'psql $i', 'bench') RETURNING id)
+                 VALUES ($ACC, $DEAL, $STAGE, '2026-05-01 10:00', 'call', 'outbound', 'psql $1', 'bench') RETURNING id)
       , p AS (INSERT INTO participant (account_id, touchpoint_id, stakeholder_id, emotion, emotion_label)
               SELECT $ACC, t.id, v.s, v.e, v.l FROM t, (VALUES ($WANG, 1, 'interested'), ($LI, -1, 'anxious')) AS v(s, e, l) RETURNING 1)
       INSERT INTO pain_point (account_id, touchpoint_id, stakeholder_id, deal_id, stage_id, kind, text, severity, raised_on)
-      SELECT $ACC, t.id, $LI, $DEAL, $STAGE, 'pain', '付款节点 $i', 'low', '2026-05-01' FROM t;
+      SELECT $ACC, t.id, $LI, $DEAL, $STAGE, 'pain', '付款节点 $1', 'low', '2026-05-01' FROM t;
       COMMIT;" >/dev/null
+}
+
+# Four rounds of N/4 commands a side, the side that goes first alternating, so
+# both see the same drift of a shared machine (other tenants, autovacuum).
+dchain_ns=0; psql_ns=0; ROUNDS=4; i=0
+for round in $(seq 1 $ROUNDS); do
+    n=$(( N / ROUNDS + (round <= N % ROUNDS ? 1 : 0) ))
+    for side in $([ $((round % 2)) = 1 ] && echo "dchain psql" || echo "psql dchain"); do
+        t0=$(now_ns)
+        for j in $(seq 1 "$n"); do "${side}_log" "$((i + j))"; done
+        t1=$(now_ns)
+        if [ "$side" = dchain ]; then dchain_ns=$((dchain_ns + t1 - t0)); else psql_ns=$((psql_ns + t1 - t0)); fi
+    done
+    i=$((i + n))
 done
-t2=$(now_ns)
 
 landed=$(conn -At -c "SELECT count(*) FROM touchpoint WHERE summary LIKE 'bench %' OR summary LIKE 'psql %'")
-dchain_ms=$(( (t1 - t0) / 1000000 )); psql_ms=$(( (t2 - t1) / 1000000 ))
+dchain_ms=$(( dchain_ns / 1000000 )); psql_ms=$(( psql_ns / 1000000 ))
 echo "touchpoints written: $landed (expected $((2 * N)))"
 awk -v n="$N" -v d="$dchain_ms" -v p="$psql_ms" 'BEGIN {
     printf "dchain log: %d runs in %d ms (%.1f ms each)\n", n, d, d / n
