@@ -141,8 +141,13 @@ public final class Connection {
                            _ connect: (UnsafePointer<UnsafePointer<CChar>?>, UnsafePointer<UnsafePointer<CChar>?>) -> OpaquePointer?) -> OpaquePointer? {
         var params = [("dbname", conninfo)]
         if !settings.isEmpty {
-            let options = [options(of: conninfo)].compactMap { $0 } + settings.map { "-c " + escapeOption("\($0.name)=\($0.value)") }
-            params.append(("options", options.joined(separator: " ")))
+            var options = Connection.options(of: conninfo) ?? ""
+            for s in settings {
+                if !options.isEmpty { options.append(" ") }
+                options.append("-c ")
+                options.append(escapeOption(s.name + "=" + s.value))
+            }
+            params.append(("options", options))
         }
         let keys = params.map { strdup($0.0) }, values = params.map { strdup($0.1) }
         defer { (keys + values).forEach { free($0) } }
@@ -179,7 +184,15 @@ public final class Connection {
     /// Quotes an identifier without a connection (UTF-8 server encoding):
     /// doubles embedded double quotes and wraps the name in them.
     public static func quoteIdentifier(_ name: String) -> String {
-        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // A plain loop: Foundation's replacingOccurrences costs a fresh process
+        // ~0.5 ms of runtime type lookups, before dchain log's startup packet.
+        var quoted = "\""
+        for ch in name {
+            if ch == "\"" { quoted.append("\"") }
+            quoted.append(ch)
+        }
+        quoted.append("\"")
+        return quoted
     }
 
     /// Quotes an identifier that must be spliced into SQL (a schema name).
