@@ -89,10 +89,11 @@ FROM generate_series(1, 30) g;
 ANALYZE;
 SQL
 
-# The SELECTs `dchain map BENCH` runs (session set-up, resolver, snapshot), with the values it binds.
+# The SELECTs `dchain map BENCH` runs (schema version, resolver, snapshot), with the values it binds;
+# its session settings travel in the startup packet, as PGOPTIONS carries them for psql below.
+session='-c dchain.user=bench -c search_path="public" -c TimeZone=UTC'
 cat > "$work/queries.sql" <<'SQL'
-SELECT set_config('dchain.user', 'bench', false) AS u, set_config('search_path', 'public', false) AS p,
-       set_config('TimeZone', 'UTC', false) AS tz, (SELECT max(version) FROM schema_migrations) AS v;
+SELECT max(version) AS v FROM schema_migrations;
 SELECT a.id, a.name, a.kind, a.code, a.region, a.industry, a.parent_id,
        (SELECT login FROM app_user WHERE id = a.owner_id) AS owner_login, (SELECT name FROM team WHERE id = a.team_id) AS team_name
 FROM account a WHERE (a.id::text = 'BENCH') OR a.code = 'BENCH' OR a.name = 'BENCH'
@@ -143,13 +144,13 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 # Warm up both (caches, the first connection), and check the map is the one we loaded.
 "$bin" map BENCH --format json --today "$today" --out "$work/map.json"
-"$psql" -X -q -f "$work/queries.sql" "$url" >/dev/null
+PGOPTIONS=$session "$psql" -X -q -f "$work/queries.sql" "$url" >/dev/null
 grep -q '"touchpoint_id"' "$work/map.json" || { echo "bench-map: the map has no touchpoints" >&2; exit 1; }
 
 map_runs=() psql_runs=()
 for _ in $(seq "$runs"); do
     map_runs+=("$(ms "$bin" map BENCH --format json --today "$today" --out "$work/map.json")")
-    psql_runs+=("$(ms "$psql" -X -q -f "$work/queries.sql" -o /dev/null "$url")")
+    psql_runs+=("$(PGOPTIONS=$session ms "$psql" -X -q -f "$work/queries.sql" -o /dev/null "$url")")
 done
 map_ms=$(printf '%s\n' "${map_runs[@]}" | median)
 psql_ms=$(printf '%s\n' "${psql_runs[@]}" | median)
