@@ -148,3 +148,36 @@ struct EarlyConnectionTests {
         nowhere.discard()
     }
 }
+
+@Suite("Checking the schema in a command's first query")
+struct FirstQueryTests {
+    @Test("a schema never migrated makes the first query fail once: migrate, run it again")
+    func missing() throws {
+        let db = try Database.open(.conninfo(try TestCluster.shared.emptyDatabase("firstq")), actor: "t", check: .inFirstQuery)
+        var calls = 0
+        let n: Int = try db.firstQuery {
+            calls += 1
+            let row = try db.connection.queryRow("SELECT count(*) AS n, \(Database.versionColumn) AS v FROM pipeline")
+            return (try row!.decode("n"), try row!.decodeIfPresent("v"))
+        }
+        #expect(calls == 2)
+        #expect(n == 2, "the seeded pipelines are there after the migration")
+        #expect(try db.schemaVersion() == Migrator.latestVersion)
+    }
+
+    @Test("a version behind makes it migrate and run the query again; a current one runs it once")
+    func behindAndCurrent() throws {
+        let db = try Database.open(.conninfo(try TestCluster.shared.freshDatabase("firstq")), actor: "t", check: .inFirstQuery)
+        var calls = 0
+        _ = try db.firstQuery { () -> (value: Int, version: Int?) in
+            calls += 1
+            return (calls, calls == 1 ? Migrator.latestVersion - 1 : Migrator.latestVersion)
+        }
+        #expect(calls == 2)
+        let current = try Database.open(.conninfo(try TestCluster.shared.freshDatabase("firstq")), actor: "t", check: .inFirstQuery)
+        calls = 0
+        _ = try current.firstQuery { () -> (value: Int, version: Int?) in calls += 1; return (1, Migrator.latestVersion) }
+        _ = try current.firstQuery { () -> (value: Int, version: Int?) in calls += 1; return (1, nil) }
+        #expect(calls == 2, "checked once; later queries just run")
+    }
+}

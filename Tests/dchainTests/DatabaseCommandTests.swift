@@ -27,6 +27,28 @@ struct DatabaseCommandTests {
         #expect(try cli.count("SELECT max(version) FROM schema_migrations") == 3)
     }
 
+    @Test("log on a new database migrates it through its first query, then reports what it cannot find")
+    func logFirstUse() throws {
+        let cli = CLI(conninfo: try TestCluster.shared.emptyDatabase("logfirst"))
+        let r = try cli.run("log", "市数据局", "--channel", "call", "--with", "王局长:1")
+        #expect(r.status == 65, "\(r)")
+        #expect(r.stderr.contains("account \"市数据局\" not found"))
+        #expect(try cli.count("SELECT max(version) FROM schema_migrations") == 3)
+        // A workspace never used before: created and migrated the same way.
+        let w = try cli.run("log", "市数据局", "--channel", "call", "--with", "王局长:1", env: ["DCHAIN_WORKSPACE": "新人"])
+        #expect(w.status == 65 && w.stderr.contains("not found"), "\(w)")
+        #expect(try cli.count("SELECT max(version) FROM \"ws_新人\".schema_migrations") == 3)
+    }
+
+    @Test("a time zone the server does not know is one line and exit 78")
+    func unknownTimeZone() throws {
+        let cli = try CLI.fresh("tz")
+        let r = try cli.run("account", "list", env: ["TZ": "Mars/Olympus_Mons"])
+        #expect(r.status == 78, "\(r)")
+        #expect(r.stderr.contains("time zone \"Mars/Olympus_Mons\""))
+        #expect(r.stderr.split(separator: "\n").count == 1)
+    }
+
     @Test("db status names the server and the schema version")
     func status() throws {
         let cli = try CLI.fresh("status")
