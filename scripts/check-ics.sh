@@ -31,32 +31,9 @@ else
 fi
 
 psql="$(pg_config --bindir)/psql"
-work=$(mktemp -d /tmp/dchain-ics.XXXXXX)
-cleanup() {
-    if [ -n "${embedded:-}" ]; then DCHAIN_HOME="$work/home" "$bin" db stop >/dev/null 2>&1 || true; fi
-    if [ -n "${dropdb_url:-}" ]; then "$psql" -q "$dropdb_url" -c "DROP DATABASE IF EXISTS $dbname" >/dev/null 2>&1 || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-chmod 755 "$work"
-
-if [ -n "${DCHAIN_DB:-}" ]; then
-    dbname="dchain_ics_$$"
-    "$psql" -q "$DCHAIN_DB" -c "CREATE DATABASE $dbname" >/dev/null
-    dropdb_url=$DCHAIN_DB
-    url=$("$python" -c 'import sys, urllib.parse as u
-c = sys.argv[1]
-if "://" in c:
-    p = u.urlparse(c); print(u.urlunparse(p._replace(path="/" + sys.argv[2])))
-else:
-    print(c + " dbname=" + sys.argv[2])' "$DCHAIN_DB" "$dbname")
-else
-    export DCHAIN_HOME="$work/home"
-    embedded=1
-    "$bin" db start >/dev/null
-    url=$("$bin" db url)
-fi
-export DCHAIN_DB=$url DCHAIN_TZ=UTC DCHAIN_USER=tester
+. "$root/scripts/lib/scratch-db.sh"
+scratch_db ics
+export DCHAIN_USER=tester
 
 "$bin" db migrate >/dev/null
 "$psql" -q -v ON_ERROR_STOP=1 "$url" -f "$root/tests/ics/sample.sql" >/dev/null

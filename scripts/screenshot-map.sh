@@ -40,30 +40,9 @@ fi
 [ -x "$bin" ] || fail "dchain binary not found: $bin"
 
 psql="$(pg_config --bindir)/psql"
-work=$(mktemp -d /tmp/dchain-shot.XXXXXX)
-cleanup() {
-    if [ -n "${embedded:-}" ]; then DCHAIN_HOME="$work/home" "$bin" db stop >/dev/null 2>&1 || true; fi
-    if [ -n "${admin_url:-}" ]; then "$psql" -q "$admin_url" -c "DROP DATABASE IF EXISTS $dbname" >/dev/null 2>&1 || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-chmod 755 "$work"
-
-if [ -n "${DCHAIN_DB:-}" ]; then
-    dbname="dchain_shot_$$"
-    "$psql" -q "$DCHAIN_DB" -c "CREATE DATABASE $dbname" >/dev/null
-    admin_url=$DCHAIN_DB
-    case "$DCHAIN_DB" in
-        *://*) url=$(printf '%s' "$DCHAIN_DB" | sed -E "s#^([a-z]+://[^/?]*)(/[^?]*)?#\\1/$dbname#") ;;
-        *) url="$DCHAIN_DB dbname=$dbname" ;;
-    esac
-else
-    export DCHAIN_HOME="$work/home"
-    embedded=1
-    "$bin" db start >/dev/null
-    url=$("$bin" db url)
-fi
-export DCHAIN_DB=$url DCHAIN_TZ=UTC DCHAIN_USER=screenshot
+. "$root/scripts/lib/scratch-db.sh"
+scratch_db shot
+export DCHAIN_USER=screenshot
 
 "$bin" db migrate >/dev/null
 "$psql" -q -v ON_ERROR_STOP=1 "$url" >/dev/null <<'SQL'
