@@ -123,16 +123,14 @@ public final class Database {
     public func firstQuery<T>(_ body: () throws -> (value: T, version: Int?)) throws -> T {
         guard versionPending else { return try body().value }
         versionPending = false
-        let first: (value: T, version: Int?)
         do {
-            first = try body()
+            let first = try body()
+            if first.version == Migrator.latestVersion { return first.value }
+            try migrateIfBehind(first.version)
         } catch let PostgresError.server(e) where e.sqlState == "42P01" || e.sqlState == "42703" {
             // undefined table or column: a schema never migrated, or an older one.
             try migrateIfBehind(try Database.readVersion(connection))
-            return try body().value
         }
-        if first.version == Migrator.latestVersion { return first.value }
-        try migrateIfBehind(first.version)
         return try body().value
     }
 

@@ -160,15 +160,21 @@ public final class Connection {
         var error: UnsafeMutablePointer<CChar>?
         if let parsed = PQconninfoParse(conninfo, &error) {
             defer { PQconninfoFree(parsed) }
-            var option = parsed
-            while let keyword = option.pointee.keyword {
-                if String(cString: keyword) == "options", let value = option.pointee.val { return String(cString: value) }
-                option += 1
-            }
+            if let value = value(of: "options", in: parsed) { return value }
         } else {
             PQfreemem(error) // a bare database name: no options in it
         }
         return getenv("PGOPTIONS").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The value of one keyword in a libpq option array (PQconninfoParse, PQconninfo).
+    static func value(of keyword: String, in options: UnsafeMutablePointer<PQconninfoOption>) -> String? {
+        var option = options
+        while let k = option.pointee.keyword {
+            if String(cString: k) == keyword { return option.pointee.val.map { String(cString: $0) } }
+            option += 1
+        }
+        return nil
     }
 
     /// In `options`, spaces separate arguments unless escaped with a backslash.

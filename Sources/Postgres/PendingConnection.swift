@@ -64,15 +64,8 @@ public final class PendingConnection {
     private func deadline() -> Int {
         guard let options = PQconninfo(conn) else { return -1 }
         defer { PQconninfoFree(options) }
-        var option = options
-        while let keyword = option.pointee.keyword {
-            if String(cString: keyword) == "connect_timeout", let value = option.pointee.val,
-               let seconds = Int(String(cString: value)), seconds > 0 {
-                return Self.nowMS() + max(seconds, 2) * 1000
-            }
-            option += 1
-        }
-        return -1
+        guard let seconds = Connection.value(of: "connect_timeout", in: options).flatMap({ Int($0) }), seconds > 0 else { return -1 }
+        return Self.nowMS() + max(seconds, 2) * 1000 // libpq's minimum is 2 s
     }
 
     private static func nowMS() -> Int {
