@@ -57,16 +57,14 @@ public struct DealStore {
     }
 
     /// Moves an open deal to a stage of its pipeline on a day, recording the history.
+    /// The deal's row is locked for the transaction and the rules
+    /// (`DealRules.checkMove`: open, another stage, not before the last
+    /// change) judge the deal as locked, so concurrent moves serialise and the
+    /// current stage is always the last history entry.
     public func move(_ deal: Deal, to stage: Stage, on day: Day) throws -> Deal {
-        guard deal.status == .open else { throw DomainError("deal \"\(deal.name)\" is \(deal.status.rawValue); only open deals move") }
-        guard stage.pipelineKey == deal.pipelineKey else {
-            throw InputError(field: "stage", value: stage.key, problem: "is not a stage of pipeline \(deal.pipelineKey)")
-        }
-        return try db.transaction { c in
-            if let last = try c.queryRow("SELECT max(entered_on) AS d FROM deal_stage_history WHERE account_id = $1 AND deal_id = $2",
-                                         [deal.accountID, deal.id])?.decodeIfPresent("d", as: Day.self), day < last {
-                throw InputError(field: "on", value: day.description, problem: "is before the deal's last stage change (\(last))")
-            }
+        try db.transaction { c in
+            let (locked, last) = try Self.lock(deal, in: c)
+            try DealRules.checkMove(locked, to: stage, on: day, lastChange: last)
             try c.execute("UPDATE deal SET stage_id = $3 WHERE account_id = $1 AND id = $2", [deal.accountID, deal.id, stage.id])
             try c.execute("INSERT INTO deal_stage_history (account_id, deal_id, stage_id, entered_on, recorded_by) VALUES ($1, $2, $3, $4, $5)",
                           [deal.accountID, deal.id, stage.id, day, actor])
@@ -74,13 +72,32 @@ public struct DealStore {
         }
     }
 
-    /// Closes an open deal as won, lost or dropped.
+    /// Closes an open deal as won, lost or dropped, under the deal's row
+    /// lock: of two concurrent closes exactly one wins, the other is refused
+    /// naming the status it found.
     public func close(_ deal: Deal, as status: DealStatus, reason: String?, on day: Day) throws -> Deal {
         guard status != .open else { throw InputError(field: "outcome", value: "open", problem: "is not an outcome; use won, lost or dropped") }
-        guard deal.status == .open else { throw DomainError("deal \"\(deal.name)\" is already \(deal.status.rawValue)") }
-        try db.execute("UPDATE deal SET status = $3, close_reason = $4, closed_on = $5 WHERE account_id = $1 AND id = $2",
-                       [deal.accountID, deal.id, status.rawValue, reason, day])
-        return try get(accountID: deal.accountID, id: deal.id)
+        return try db.transaction { c in
+            try DealRules.checkClose(try Self.lock(deal, in: c).deal, as: status)
+            try c.execute("UPDATE deal SET status = $3, close_reason = $4, closed_on = $5 WHERE account_id = $1 AND id = $2",
+                          [deal.accountID, deal.id, status.rawValue, reason, day])
+            return try get(accountID: deal.accountID, id: deal.id)
+        }
+    }
+
+    /// Locks a deal's row for the rest of the transaction (`SELECT … FOR
+    /// UPDATE`) and returns it as it stands then, with the last day of its
+    /// stage history. Every state change of a deal (move, close,
+    /// role set/clear) takes this lock first.
+    static func lock(_ deal: Deal, in c: Connection) throws -> (deal: Deal, lastChange: Day?) {
+        guard let row = try c.queryRow("""
+            SELECT \(Self.columns) FROM \(Self.from) WHERE d.account_id = $1 AND d.id = $2 FOR UPDATE OF d
+            """, [deal.accountID, deal.id]) else {
+            throw StoreError.notFound(kind: "deal", reference: "#\(deal.id)", scope: nil, candidates: [])
+        }
+        let span = try c.queryRow("SELECT max(entered_on) AS last FROM deal_stage_history WHERE account_id = $1 AND deal_id = $2",
+                                  [deal.accountID, deal.id])
+        return (try Deal(row: row), try span?.decodeIfPresent("last", as: Day.self))
     }
 
     /// One deal.

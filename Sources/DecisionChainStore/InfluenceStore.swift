@@ -30,15 +30,14 @@ public struct InfluenceStore {
         }
         return try db.transaction { c in
             // Serialise changes to one deal's chain so the one-EB rule holds under concurrency.
-            try c.query("SELECT 1 AS x FROM deal WHERE account_id = $1 AND id = $2 FOR UPDATE", [deal.accountID, deal.id])
-            if role == .eb, let other = try c.queryRow("""
-                SELECT b.stakeholder_id, s.name FROM buying_influence b JOIN stakeholder s ON s.account_id = b.account_id AND s.id = b.stakeholder_id
+            _ = try DealStore.lock(deal, in: c)
+            let other = role == .eb ? try c.queryRow("""
+                SELECT s.name FROM buying_influence b JOIN stakeholder s ON s.account_id = b.account_id AND s.id = b.stakeholder_id
                 WHERE b.account_id = $1 AND b.deal_id = $2 AND b.role = 'EB' AND b.valid_to IS NULL AND b.stakeholder_id <> $3
-                """, [deal.accountID, deal.id, stakeholder.id]) {
-                let name: String = try other.decode("name")
-                guard replace else {
-                    throw DomainError("deal \"\(deal.name)\" already has an EB (\(name)); a deal has one economic buyer — use --replace to make \(stakeholder.name) the EB")
-                }
+                """, [deal.accountID, deal.id, stakeholder.id]) : nil
+            let change = try DecisionChainRules.admitEB(deal: deal.name, newcomer: stakeholder.name,
+                                                        currentEB: try other?.decode("name", as: String.self), replace: replace)
+            if change == .retire {
                 try c.execute("UPDATE buying_influence SET valid_to = greatest($3::date, valid_from) WHERE account_id = $1 AND deal_id = $2 AND role = 'EB' AND valid_to IS NULL",
                               [deal.accountID, deal.id, day])
             }
@@ -60,7 +59,7 @@ public struct InfluenceStore {
                     && merged.rating == was.rating && merged.personalWin == was.personalWin
                 if same { return .unchanged }
                 let from: Day = try current.decode("valid_from")
-                if day < from { throw InputError(field: "on", value: day.description, problem: "is before this role was last set (\(from))") }
+                try DecisionChainRules.checkChange(began: from, on: day)
                 try c.execute("UPDATE buying_influence SET valid_to = $2 WHERE account_id = $1 AND id = $3",
                               [deal.accountID, day, try current.decode("id", as: Int64.self)])
             }
@@ -73,12 +72,27 @@ public struct InfluenceStore {
         }
     }
 
-    /// Ends a stakeholder's role(s) in a deal; returns how many were ended.
+    /// Ends a stakeholder's role(s) in a deal on a day; returns how many were
+    /// ended. Under the deal's row lock; a day before a role began is refused
+    /// (`DecisionChainRules.checkEnd`), naming both days.
     public func clear(deal: Deal, stakeholder: Stakeholder, role: Role?, on day: Day) throws -> Int {
-        try db.execute("""
-            UPDATE buying_influence SET valid_to = greatest($4::date, valid_from)
-            WHERE account_id = $1 AND deal_id = $2 AND stakeholder_id = $3 AND ($5::text IS NULL OR role = $5) AND valid_to IS NULL
-            """, [deal.accountID, deal.id, stakeholder.id, day, role?.rawValue])
+        try db.transaction { c in
+            _ = try DealStore.lock(deal, in: c)
+            let current = try c.query("""
+                SELECT id, role, valid_from FROM buying_influence
+                WHERE account_id = $1 AND deal_id = $2 AND stakeholder_id = $3 AND ($4::text IS NULL OR role = $4) AND valid_to IS NULL
+                ORDER BY id
+                """, [deal.accountID, deal.id, stakeholder.id, role?.rawValue])
+            for row in current {
+                try DecisionChainRules.checkEnd(stakeholder: stakeholder.name, role: try row.decode("role", as: Role.self), deal: deal.name,
+                                                began: try row.decode("valid_from"), on: day)
+            }
+            for row in current {
+                try c.execute("UPDATE buying_influence SET valid_to = $3 WHERE account_id = $1 AND id = $2",
+                              [deal.accountID, try row.decode("id", as: Int64.self), day])
+            }
+            return current.count
+        }
     }
 
     /// The current decision chain of a deal, EB first.
