@@ -31,6 +31,7 @@ public struct AccountStore {
 
     /// Adds an account; a second account of the same name or code is refused.
     public func add(_ f: Fields) throws -> Account {
+        var f = f; f.name = try Names.normalize(f.name, field: "name"); f.code = try Names.normalize(f.code, field: "code")
         guard let name = f.name, let kind = f.kind else { throw DomainError("an account needs a name and a kind") }
         if let existing = try db.queryRow("SELECT id FROM account WHERE name = $1 OR code = $2", [name, f.code]) {
             throw DomainError("account \"\(name)\"\(f.code.map { " or code \"\($0)\"" } ?? "") already exists (#\(existing["id"].flatMap { $0 } ?? ""))")
@@ -44,6 +45,7 @@ public struct AccountStore {
 
     /// Changes the given fields of an account.
     public func edit(_ id: Int64, _ f: Fields) throws -> Account {
+        var f = f; f.name = try Names.normalize(f.name, field: "name"); f.code = try Names.normalize(f.code, field: "code")
         try db.execute("""
             UPDATE account SET name = coalesce($2, name), kind = coalesce($3, kind), code = coalesce($4, code),
                 region = coalesce($5, region), industry = coalesce($6, industry), parent_id = coalesce($7, parent_id),
@@ -73,6 +75,7 @@ public struct AccountStore {
 
     /// Adds a unit (department) to an account.
     public func addUnit(accountID: Int64, name: String, parentID: Int64?) throws -> OrgUnit {
+        let name = try Names.normalize(name, field: "unit")
         if try db.queryRow("SELECT 1 AS x FROM unit WHERE account_id = $1 AND name = $2", [accountID, name]) != nil {
             throw DomainError("unit \"\(name)\" already exists in this account")
         }
@@ -83,6 +86,7 @@ public struct AccountStore {
 
     /// A unit by name, created when missing.
     public func unitID(accountID: Int64, name: String) throws -> Int64 {
+        let name = try Names.normalize(name, field: "unit")
         let row = try db.queryRow("""
             WITH ins AS (INSERT INTO unit (account_id, name) VALUES ($1, $2) ON CONFLICT (account_id, name) DO NOTHING RETURNING id)
             SELECT id FROM ins UNION ALL SELECT id FROM unit WHERE account_id = $1 AND name = $2 LIMIT 1

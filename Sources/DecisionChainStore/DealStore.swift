@@ -37,6 +37,7 @@ public struct DealStore {
 
     /// Adds a deal in its first (or given) stage and records the entry.
     public func add(_ n: NewDeal) throws -> Deal {
+        var n = n; n.name = try Names.normalize(n.name, field: "name")
         guard let stage = n.stageKey.map({ n.pipeline.stage($0) }) ?? n.pipeline.stages.first else {
             throw InputError(field: "stage", value: n.stageKey ?? "", problem: "is not a stage of pipeline \(n.pipeline.key) ("
                              + n.pipeline.stages.map(\.key).joined(separator: ", ") + ")")

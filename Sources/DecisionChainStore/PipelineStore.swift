@@ -23,8 +23,8 @@ public struct PipelineStore {
     /// One pipeline by key; unknown keys list the known ones.
     public func pipeline(_ key: String) throws -> Pipeline {
         let all = try all()
-        guard let p = all.first(where: { $0.key == key }) else {
-            throw InputError(field: "pipeline", value: key, problem: "is not one of " + all.map(\.key).joined(separator: ", "))
+        guard let p = all.first(where: { $0.key == key }) ?? all.first(where: { $0.matches(typed: key) }) else {
+            throw InputError(field: "pipeline", value: key, problem: "is not one of " + all.map { "\($0.key) (\($0.nameZH))" }.joined(separator: ", "))
         }
         return p
     }

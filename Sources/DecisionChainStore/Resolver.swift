@@ -10,6 +10,7 @@ public struct Resolver {
 
     /// An account by id, code or name.
     public func account(_ ref: String) throws -> Account {
+        let ref = try Names.normalize(ref, field: "account")
         let rows = try db.query("""
             SELECT \(AccountStore.columns) FROM account a
             WHERE (a.id::text = $1) OR a.code = $1 OR a.name = $1
@@ -17,11 +18,12 @@ public struct Resolver {
             """, [ref])
         if let first = rows.first { return try Account(row: first) }
         throw StoreError.notFound(kind: "account", reference: ref, scope: nil,
-                                  candidates: try near("SELECT name FROM account WHERE name ILIKE $1 OR code ILIKE $1 ORDER BY name LIMIT 5", ref, []))
+                                  candidates: try near(ref, "SELECT name FROM account UNION ALL SELECT code FROM account WHERE code IS NOT NULL", []))
     }
 
     /// A deal of an account by id or name.
     public func deal(_ ref: String, accountID: Int64) throws -> Deal {
+        let ref = try Names.normalize(ref, field: "deal")
         let rows = try db.query("""
             SELECT \(DealStore.columns) FROM deal d JOIN stage s ON s.id = d.stage_id JOIN pipeline p ON p.id = d.pipeline_id
             LEFT JOIN app_user u ON u.id = d.owner_id
@@ -30,12 +32,12 @@ public struct Resolver {
             """, [accountID, ref])
         if let first = rows.first { return try Deal(row: first) }
         throw StoreError.notFound(kind: "deal", reference: ref, scope: try accountName(accountID),
-                                  candidates: try near("SELECT name FROM deal WHERE account_id = $2 AND name ILIKE $1 ORDER BY name LIMIT 5", ref, [accountID])
-                                    + (try near("SELECT name FROM deal WHERE account_id = $1 ORDER BY id DESC LIMIT 3", nil, [accountID])))
+                                  candidates: try near(ref, "SELECT name FROM deal WHERE account_id = $1", [accountID]))
     }
 
     /// A deal anywhere, by id or unique name (for commands that take only DEAL).
     public func deal(_ ref: String) throws -> Deal {
+        let ref = try Names.normalize(ref, field: "deal")
         let rows = try db.query("""
             SELECT \(DealStore.columns), a.name AS account_name FROM deal d JOIN stage s ON s.id = d.stage_id
             JOIN pipeline p ON p.id = d.pipeline_id JOIN account a ON a.id = d.account_id
@@ -44,11 +46,12 @@ public struct Resolver {
             """, [ref])
         return try unique(rows, kind: "deal", reference: ref, scope: nil, make: Deal.init(row:),
                           label: { "#\($0["id"] ?? "") at \($0["account_name"] ?? "")" },
-                          near: { try near("SELECT name FROM deal WHERE name ILIKE $1 ORDER BY name LIMIT 5", ref, []) })
+                          near: { try near(ref, "SELECT name FROM deal", []) })
     }
 
     /// A stakeholder of an account by id or name.
     public func stakeholder(_ ref: String, accountID: Int64) throws -> Stakeholder {
+        let ref = try Names.normalize(ref, field: "stakeholder")
         let rows = try db.query("""
             SELECT \(StakeholderStore.columns) FROM stakeholder s LEFT JOIN unit u ON u.account_id = s.account_id AND u.id = s.unit_id
             WHERE s.account_id = $1 AND (s.id::text = $2 OR s.name = $2) ORDER BY (s.id::text = $2) DESC, s.id
@@ -66,12 +69,12 @@ public struct Resolver {
             throw StoreError.rule("stakeholder \"\(ref)\" belongs to account \"\(elsewhere)\", not \"\(try accountName(accountID))\"")
         }
         throw StoreError.notFound(kind: "stakeholder", reference: ref, scope: try accountName(accountID),
-                                  candidates: try near("SELECT name FROM stakeholder WHERE account_id = $2 AND (name ILIKE $1 OR $3 ILIKE '%' || name || '%') ORDER BY name LIMIT 5",
-                                                       ref, [accountID, ref]))
+                                  candidates: try near(ref, "SELECT name FROM stakeholder WHERE account_id = $1", [accountID]))
     }
 
     /// A stakeholder anywhere by id or unique name.
     public func stakeholder(_ ref: String) throws -> Stakeholder {
+        let ref = try Names.normalize(ref, field: "stakeholder")
         let rows = try db.query("""
             SELECT \(StakeholderStore.columns), a.name AS account_name FROM stakeholder s JOIN account a ON a.id = s.account_id
             LEFT JOIN unit u ON u.account_id = s.account_id AND u.id = s.unit_id
@@ -79,18 +82,19 @@ public struct Resolver {
             """, [ref])
         return try unique(rows, kind: "stakeholder", reference: ref, scope: nil, make: Stakeholder.init(row:),
                           label: { "#\($0["id"] ?? "") at \($0["account_name"] ?? "")" },
-                          near: { try near("SELECT name FROM stakeholder WHERE name ILIKE $1 ORDER BY name LIMIT 5", ref, []) })
+                          near: { try near(ref, "SELECT name FROM stakeholder", []) })
     }
 
     /// A unit of an account by id or name.
     public func unit(_ ref: String, accountID: Int64) throws -> OrgUnit {
+        let ref = try Names.normalize(ref, field: "unit")
         if let row = try db.queryRow("SELECT account_id, id, name, parent_id FROM unit WHERE account_id = $1 AND (id::text = $2 OR name = $2) ORDER BY (id::text = $2) DESC LIMIT 1",
                                      [accountID, ref]) {
             return OrgUnit(id: try row.decode("id"), accountID: try row.decode("account_id"), name: try row.decode("name"),
                            parentID: try row.decodeIfPresent("parent_id"))
         }
         throw StoreError.notFound(kind: "unit", reference: ref, scope: try accountName(accountID),
-                                  candidates: try near("SELECT name FROM unit WHERE account_id = $2 AND name ILIKE $1 ORDER BY name LIMIT 5", ref, [accountID]))
+                                  candidates: try near(ref, "SELECT name FROM unit WHERE account_id = $1", [accountID]))
     }
 
     /// A user id by login (users are created on first mention).
@@ -107,6 +111,7 @@ public struct Resolver {
 
     /// A team id by name (teams are created on first mention).
     public func teamID(name: String) throws -> Int64 {
+        let name = try Names.normalize(name, field: "team")
         let row = try db.queryRow("""
             WITH ins AS (INSERT INTO team (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING id)
             SELECT id FROM ins UNION ALL SELECT id FROM team WHERE name = $1 LIMIT 1
@@ -127,10 +132,12 @@ public struct Resolver {
         throw StoreError.notFound(kind: kind, reference: ref, scope: scope, candidates: try near())
     }
 
-    /// Names like the reference: substring match, else nothing.
-    func near(_ sql: String, _ ref: String?, _ extra: [any PostgresEncodable]) throws -> [String] {
-        let params: [any PostgresEncodable] = ref.map { ["%" + $0 + "%"] + extra } ?? extra
-        return try db.query(sql, params).compactMap { $0["name"] ?? nil }
+    /// The did-you-mean of a miss: the names of `sql` (its first column, in
+    /// scope by `params`) nearest to the reference (see `Names.suggestions`).
+    /// Reads at most 50,000 names: a miss is rare, and this is its only cost.
+    func near(_ ref: String, _ sql: String, _ params: [any PostgresEncodable]) throws -> [String] {
+        let names = try db.query("SELECT name FROM (\(sql)) AS n(name) LIMIT 50000", params).compactMap { $0["name"] ?? nil }
+        return Names.suggestions(for: ref, among: names)
     }
 }
 
@@ -154,6 +161,7 @@ extension Resolver {
     /// `Database.firstQuery`). Targets are nil when anything is missing or
     /// ambiguous: the caller then resolves one by one for a precise error.
     public func logTargets(account: String, deal: String?, names: [String]) throws -> (value: LogTargets?, version: Int?) {
+        let account = try Names.normalize(account, field: "account"), deal = try Names.normalize(deal, field: "deal")
         // Plain comparisons and no aggregates: this is a fresh backend's first
         // statement, and every operator or function it names is a catalog lookup.
         let rows = try db.query("""

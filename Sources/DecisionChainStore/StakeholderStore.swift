@@ -31,6 +31,7 @@ public struct StakeholderStore {
 
     /// Adds a stakeholder to an account.
     public func add(accountID: Int64, _ f: Fields) throws -> Stakeholder {
+        var f = f; f.name = try Names.normalize(f.name, field: "name")
         let row = try db.queryRow("""
             INSERT INTO stakeholder (account_id, name, title, unit_id, level, reports_to, email, phone, wechat, preferred_channel)
             VALUES ($1, $2, coalesce($3, ''), $4, $5, $6, $7, $8, $9, $10) RETURNING id
@@ -40,6 +41,7 @@ public struct StakeholderStore {
 
     /// Changes the given fields; refuses a reports-to cycle.
     public func edit(accountID: Int64, id: Int64, _ f: Fields) throws -> Stakeholder {
+        var f = f; f.name = try Names.normalize(f.name, field: "name")
         if let boss = f.reportsTo {
             let cycle = try db.queryRow("""
                 WITH RECURSIVE up(id) AS (SELECT $2::bigint UNION SELECT s.reports_to FROM stakeholder s JOIN up ON s.id = up.id

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DecisionChain
 import DecisionChainStore
 import Foundation
 
@@ -68,11 +69,52 @@ struct DChain: ParsableCommand {
         } catch {
             EarlyConnection.shared.discard()
             if let code = ExitStatus.code(for: error) {
-                FileHandle.standardError.write(Data("dchain: \(ExitStatus.message(for: error))\n".utf8))
-                Foundation.exit(code)
+                fail(ExitStatus.message(for: error), code)
             }
-            root.exit(withError: error)
+            // Help and --version: ArgumentParser prints them.
+            if root.exitCode(for: error) == .success { root.exit(withError: error) }
+            // A usage error: one line, with where to read more.
+            fail(oneLine(root.message(for: error)) + "; see \(helpPath(arguments)) --help", ExitStatus.usage)
         }
+    }
+
+    /// Prints the one line the user sees (control characters escaped, so a
+    /// stored name cannot split it or drive the terminal) and exits.
+    static func fail(_ message: String, _ code: Int32) -> Never {
+        FileHandle.standardError.write(Data("dchain: \(Names.visible(message))\n".utf8))
+        Foundation.exit(code)
+    }
+
+    /// ArgumentParser's multi-line messages on one line ("one of the
+    /// following:" lists joined with commas).
+    static func oneLine(_ message: String) -> String {
+        let lines = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let items = lines.filter { $0.hasPrefix("- ") }.map { String($0.dropFirst(2)) }
+        let text = lines.filter { !$0.hasPrefix("- ") }.joined(separator: " ")
+        return items.isEmpty ? (text.isEmpty ? "invalid usage" : text) : text + " " + items.joined(separator: ", ")
+    }
+
+    /// `dchain deal move`: the commands named on the command line.
+    static func helpPath(_ arguments: [String]) -> String {
+        var path = ["dchain"]
+        var level: [ParsableCommand.Type] = commands
+        for a in arguments {
+            guard let c = level.first(where: { $0.configuration.commandName ?? commandName(of: $0) == a }) else { break }
+            path.append(a)
+            level = c.configuration.subcommands
+        }
+        return path.joined(separator: " ")
+    }
+
+    /// ArgumentParser's default name of a command type: `DealCommand.Move` → `move`.
+    static func commandName(of type: ParsableCommand.Type) -> String {
+        let name = String(describing: type).split(separator: ".").last.map(String.init) ?? ""
+        var out = ""
+        for (i, ch) in name.enumerated() {
+            if ch.isUppercase && i > 0 { out.append("-") }
+            out.append(Character(ch.lowercased()))
+        }
+        return out
     }
 }
 

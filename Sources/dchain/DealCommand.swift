@@ -40,12 +40,7 @@ struct DealCommand: ParsableCommand {
         func run() throws {
             let name = try Parse.nonEmpty(name, field: "name")
             let method = try method.map { try ProcurementMethod.parse($0, field: "method") }
-            let amount = try amount.map { text -> Double in
-                guard let v = Double(text.replacingOccurrences(of: ",", with: "")), v >= 0, v.isFinite else {
-                    throw InputError(field: "amount", value: text, problem: "is not a non-negative number")
-                }
-                return v
-            }
+            let amount = try amount.map { try Parse.amount($0, field: "amount") }
             let currency = currency.uppercased()
             guard currency.range(of: "^[A-Z]{3}$", options: .regularExpression) != nil else {
                 throw InputError(field: "currency", value: self.currency, problem: "is not a three-letter currency code")
@@ -56,8 +51,11 @@ struct DealCommand: ParsableCommand {
             let deal = try db.transaction { _ in
                 let a = try Resolver(db).account(account)
                 let p = try PipelineStore(db).pipeline(pipeline)
-                if let stage, p.stage(stage) == nil {
-                    throw InputError(field: "stage", value: stage, problem: "is not a stage of pipeline \(p.key) (" + p.stages.map(\.key).joined(separator: ", ") + ")")
+                let stage = try stage.map { typed in
+                    guard let s = p.stage(typed: typed) else {
+                        throw InputError(field: "stage", value: typed, problem: "is not a stage of pipeline \(p.key): \(p.stageChoices)")
+                    }
+                    return s.key
                 }
                 return try DealStore(db).add(.init(accountID: a.id, name: name, pipeline: p, stageKey: stage, method: method, amount: amount,
                                                    currency: currency, closeBy: closeBy, ownerID: try owner.map { try Resolver(db).userID(login: $0) },
@@ -79,8 +77,8 @@ struct DealCommand: ParsableCommand {
             let db = try connection.open()
             let deal = try ref.resolve(db)
             let p = try PipelineStore(db).pipeline(deal.pipelineKey)
-            guard let target = p.stage(stage) else {
-                throw InputError(field: "stage", value: stage, problem: "is not a stage of pipeline \(p.key) (" + p.stages.map(\.key).joined(separator: ", ") + ")")
+            guard let target = p.stage(typed: stage) else {
+                throw InputError(field: "stage", value: stage, problem: "is not a stage of pipeline \(p.key): \(p.stageChoices)")
             }
             let moved = try DealStore(db).move(deal, to: target, on: day)
             say("moved deal #\(moved.id) \(moved.name) to \(moved.stageKey) on \(day)")

@@ -44,7 +44,7 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var out: String?
 
-    @Option(name: .long, help: "Label language: en or zh (default: from LANG).")
+    @Option(name: .long, help: "Label language: en or zh (default: from LC_ALL, LC_MESSAGES or LANG).")
     var lang: String?
 
     @Option(name: .long, help: ArgumentHelp("Fix \"today\" (YYYY-MM-DD) for reproducible output.", valueName: "date"))
@@ -53,8 +53,7 @@ struct OutputOptions: ParsableArguments {
     var language: Language {
         get throws {
             if let lang { return try Language.parse(lang, field: "lang") }
-            let env = ProcessInfo.processInfo.environment
-            return Language(localeIdentifier: env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LANG"])
+            return Language.fromEnvironment
         }
     }
 
@@ -107,25 +106,67 @@ enum Clock {
     }
 
     static var today: Day { now.day }
+
+    /// The wall-clock time of an instant in the configured time zone.
+    static func local(epochSeconds: Int) -> LocalTime {
+        setenv("TZ", Database.timeZone, 1)
+        tzset()
+        var t = time_t(epochSeconds)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        let day = Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)) ?? Day(ordinal: epochSeconds / 86_400)
+        return LocalTime(day: day, minuteOfDay: Int(parts.tm_hour) * 60 + Int(parts.tm_min))
+    }
+}
+
+extension Language {
+    /// The language of messages and labels by the POSIX rule: the first set
+    /// of LC_ALL, LC_MESSAGES, LANG (`zh_CN.UTF-8` → zh).
+    static var fromEnvironment: Language {
+        let env = ProcessInfo.processInfo.environment
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { env[$0] }.first { !$0.isEmpty }
+        return Language(localeIdentifier: locale)
+    }
 }
 
 /// Parsing of CLI values into domain values, naming the field on failure.
 enum Parse {
     static func day(_ text: String, field: String) throws -> Day {
-        guard let d = Day(text) else { throw InputError(field: field, value: text, problem: "is not a date (YYYY-MM-DD)") }
+        guard let d = Day(text.trimmingCharacters(in: .whitespaces)) else { throw InputError(field: field, value: text, problem: "is not a date (YYYY-MM-DD)") }
+        try inRange(d, text, field)
         return d
     }
 
+    /// `YYYY-MM-DD`, `YYYY-MM-DD HH:MM`, or ISO 8601 with `T` and an offset
+    /// (`2026-03-31T23:30:00+08:00`, `…Z`), converted to DCHAIN_TZ/TZ.
     static func time(_ text: String, field: String) throws -> LocalTime {
-        guard let t = LocalTime(text) else {
-            throw InputError(field: field, value: text, problem: "is not a date-time (YYYY-MM-DD or \"YYYY-MM-DD HH:MM\")")
+        guard let typed = LocalTime.typed(text) else {
+            throw InputError(field: field, value: text,
+                             problem: "is not a date-time (YYYY-MM-DD, \"YYYY-MM-DD HH:MM\" or ISO 8601 like 2026-03-31T23:30:00+08:00)")
         }
-        return t
+        try inRange(typed.time.day, text, field)
+        return typed.epochSeconds.map(Clock.local(epochSeconds:)) ?? typed.time
+    }
+
+    static func inRange(_ day: Day, _ text: String, _ field: String) throws {
+        guard day.isInInputRange else {
+            throw InputError(field: field, value: text, problem: "is outside the years \(Day.inputYears.lowerBound)–\(Day.inputYears.upperBound)")
+        }
+    }
+
+    /// An amount: `4800000`, `4,800,000`, `¥480万`, `1.2亿`; at most two decimals.
+    static func amount(_ text: String, field: String) throws -> Double {
+        try Amount.parse(text, field: field)
     }
 
     static func nonEmpty(_ text: String, field: String) throws -> String {
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !t.isEmpty else { throw InputError(field: field, value: text, problem: "must not be empty") }
         return t
+    }
+
+    /// A name (account, unit, stakeholder, deal, team): see `Names.normalize`.
+    static func name(_ text: String, field: String) throws -> String {
+        try Names.normalize(text, field: field)
     }
 }

@@ -75,3 +75,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
         try c.encode(description)
     }
 }
+
+extension Day {
+    /// The years a date typed as input may fall in: far enough for history and
+    /// plans, near enough that every format (ICS, SQL dates) holds it.
+    public static let inputYears = 1900...2999
+
+    /// Whether a typed date is in `inputYears`.
+    public var isInInputRange: Bool { Day.inputYears.contains(parts.year) }
+}

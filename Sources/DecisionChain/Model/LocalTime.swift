@@ -58,3 +58,46 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 }
 
+
+extension LocalTime {
+    /// A date-time as typed, with the UTC offset it carried, if any:
+    /// `2026-03-31T23:30:00+08:00`, `2026-03-31T15:30:00Z`, `…T23:30+0800`,
+    /// fractional seconds allowed. Without an offset it is already local.
+    public struct Typed: Equatable, Sendable {
+        /// The wall-clock time written (in the offset's zone when there is one).
+        public var time: LocalTime
+        /// Minutes east of UTC, or nil when none was written.
+        public var offsetMinutes: Int?
+
+        /// Seconds since 1970-01-01T00:00Z, when the offset is known.
+        public var epochSeconds: Int? {
+            offsetMinutes.map { (time.day.ordinal * 1440 + time.minuteOfDay - $0) * 60 }
+        }
+    }
+
+    /// Parses what `init?(_:)` does, plus ISO 8601 offsets (`Z`, `±HH:MM`,
+    /// `±HHMM`, `±HH`) and fractional seconds.
+    public static func typed(_ text: String) -> Typed? {
+        var t = text.trimmingCharacters(in: .whitespaces)
+        var offset: Int?
+        if t.count > 16, t.last == "Z" || t.last == "z" {
+            offset = 0; t.removeLast()
+        } else if t.count > 16, let sign = t.lastIndex(where: { $0 == "+" || $0 == "-" }), t.distance(from: t.startIndex, to: sign) >= 16 {
+            let digits = t[t.index(after: sign)...].filter { $0 != ":" }
+            guard [2, 4].contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+                  t[t.index(after: sign)...].filter({ $0 == ":" }).count <= (digits.count == 4 ? 1 : 0),
+                  let h = Int(digits.prefix(2)), let m = Int(digits.count == 4 ? String(digits.suffix(2)) : "0"), h <= 14, m < 60
+            else { return nil }
+            offset = (h * 60 + m) * (t[sign] == "-" ? -1 : 1)
+            t = String(t[..<sign])
+        }
+        // Fractional seconds: "23:30:00.123" → "23:30:00".
+        if t.count > 20, t[t.index(t.startIndex, offsetBy: 19)] == ".",
+           t.dropFirst(20).allSatisfy({ $0.isASCII && $0.isNumber }) {
+            t = String(t.prefix(19))
+        }
+        guard let local = LocalTime(t) else { return nil }
+        if offset != nil && t.count < 16 { return nil }
+        return Typed(time: local, offsetMinutes: offset)
+    }
+}

@@ -19,8 +19,10 @@ public enum TouchpointSpec {
     /// Parses `NAME[:EMOTION[:LABEL]]`; EMOTION is −3…+3, `?` or empty for unknown.
     public static func participant(_ spec: String) throws -> ParticipantSpec {
         let parts = split(spec, max: 3)
-        let name = parts[0].trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw InputError(field: "with", value: spec, problem: "has no stakeholder name (use NAME[:EMOTION[:LABEL]])") }
+        guard !parts[0].trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw InputError(field: "with", value: spec, problem: "has no stakeholder name (use NAME[:EMOTION[:LABEL]])")
+        }
+        let name = try Names.normalize(parts[0], field: "with")
         var emotion: Emotion?
         if parts.count > 1 {
             let e = parts[1].trimmingCharacters(in: .whitespaces)
@@ -34,27 +36,33 @@ public enum TouchpointSpec {
                 emotion = em
             }
         }
-        let label = parts.count > 2 ? parts[2].trimmingCharacters(in: .whitespaces) : nil
+        let label = parts.count > 2 ? try Names.freeText(parts[2], field: "with").trimmingCharacters(in: .whitespaces) : nil
         return ParticipantSpec(name: name, emotion: emotion, label: label?.isEmpty == true ? nil : label)
     }
 
-    /// Parses `NAME:TEXT`, or with `severity` allowed `NAME:TEXT[:low|medium|high]`.
+    /// Parses `NAME:TEXT`, or with `severity` allowed `NAME:TEXT[:SEVERITY]`
+    /// (low, medium, high or 低, 中, 高). A last part that is a plain word but
+    /// no severity (`慢:critical`) is refused, not stored as text.
     public static func statement(_ spec: String, field: String, allowSeverity: Bool = false) throws -> Statement {
         let parts = split(spec, max: 2)
         guard parts.count == 2 else {
             throw InputError(field: field, value: spec, problem: "needs NAME:TEXT" + (allowSeverity ? "[:low|medium|high]" : ""))
         }
-        let name = parts[0].trimmingCharacters(in: .whitespaces)
-        var text = parts[1].trimmingCharacters(in: .whitespaces)
+        guard !parts[0].trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw InputError(field: field, value: spec, problem: "has no stakeholder name")
+        }
+        let name = try Names.normalize(parts[0], field: field)
+        var text = try Names.freeText(parts[1], field: field).trimmingCharacters(in: .whitespaces)
         var severity: Severity?
         if allowSeverity, let cut = text.lastIndex(where: { $0 == ":" || $0 == "：" }) {
-            let tail = text[text.index(after: cut)...].trimmingCharacters(in: .whitespaces).lowercased()
-            if let s = Severity(rawValue: tail) {
+            let tail = text[text.index(after: cut)...].trimmingCharacters(in: .whitespaces)
+            if let s = Severity(typed: tail) {
                 severity = s
                 text = String(text[..<cut]).trimmingCharacters(in: .whitespaces)
+            } else if !tail.isEmpty, tail.count <= 16, tail.allSatisfy({ $0.isASCII && $0.isLetter }) {
+                throw InputError(field: "severity", value: tail, problem: "is not one of low (低), medium (中), high (高) (in --\(field) \"\(spec)\")")
             }
         }
-        guard !name.isEmpty else { throw InputError(field: field, value: spec, problem: "has no stakeholder name") }
         guard !text.isEmpty else { throw InputError(field: field, value: spec, problem: "has no text after the name") }
         return Statement(name: name, text: text, severity: severity)
     }
