@@ -40,6 +40,7 @@ let package = Package(
                 .embedInCode("0001_core.sql"),
                 .embedInCode("0002_audit.sql"),
                 .embedInCode("0003_seed_pipelines.sql"),
+                .embedInCode("0005_corrections.sql"),
             ]
         ),
         .target(

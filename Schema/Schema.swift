@@ -14,6 +14,7 @@ public enum SchemaMigrations {
         Migration(version: 1, name: "0001_core.sql", sql: text(PackageResources._001_core_sql)),
         Migration(version: 2, name: "0002_audit.sql", sql: text(PackageResources._002_audit_sql)),
         Migration(version: 3, name: "0003_seed_pipelines.sql", sql: text(PackageResources._003_seed_pipelines_sql)),
+        Migration(version: 5, name: "0005_corrections.sql", sql: text(PackageResources._005_corrections_sql)),
     ]
 
     static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }

@@ -101,4 +101,50 @@ public struct AccountStore {
                     parentID: try $0.decodeIfPresent("parent_id"))
         }
     }
+
+    /// Renames a unit or gives it another parent (refusing a cycle).
+    public func editUnit(accountID: Int64, id: Int64, name: String?, parentID: Int64?) throws -> OrgUnit {
+        if let parentID {
+            let cycle = try db.queryRow("""
+                WITH RECURSIVE up(id) AS (SELECT $2::bigint UNION SELECT u.parent_id FROM unit u JOIN up ON u.id = up.id
+                                          WHERE u.account_id = $1 AND u.parent_id IS NOT NULL)
+                SELECT 1 AS x FROM up WHERE id = $3
+                """, [accountID, parentID, id])
+            if cycle != nil { throw DomainError("unit parent would make a cycle: the new parent is the unit itself or one of its sub-units") }
+        }
+        if let name, try db.queryRow("SELECT 1 AS x FROM unit WHERE account_id = $1 AND name = $2 AND id <> $3", [accountID, name, id]) != nil {
+            throw DomainError("unit \"\(name)\" already exists in this account")
+        }
+        try db.execute("UPDATE unit SET name = coalesce($3, name), parent_id = coalesce($4, parent_id) WHERE account_id = $1 AND id = $2",
+                       [accountID, id, name, parentID])
+        return try unit(accountID: accountID, id: id)
+    }
+
+    /// What deleting a unit moved: its people (now in no unit) and its sub-units (now under its parent).
+    public struct UnitDeleted: Sendable {
+        public var unit: OrgUnit
+        public var people: Int
+        public var subunits: Int
+    }
+
+    /// Deletes a unit in one transaction: its people keep working there without
+    /// a unit, its sub-units move up to its parent.
+    public func deleteUnit(accountID: Int64, id: Int64) throws -> UnitDeleted {
+        try db.transaction { c in
+            let u = try unit(accountID: accountID, id: id)
+            let people = try c.execute("UPDATE stakeholder SET unit_id = NULL WHERE account_id = $1 AND unit_id = $2", [accountID, id])
+            let subunits = try c.execute("UPDATE unit SET parent_id = $3 WHERE account_id = $1 AND parent_id = $2", [accountID, id, u.parentID])
+            try c.execute("DELETE FROM unit WHERE account_id = $1 AND id = $2", [accountID, id])
+            return UnitDeleted(unit: u, people: people, subunits: subunits)
+        }
+    }
+
+    /// One unit.
+    public func unit(accountID: Int64, id: Int64) throws -> OrgUnit {
+        guard let row = try db.queryRow("SELECT account_id, id, name, parent_id FROM unit WHERE account_id = $1 AND id = $2", [accountID, id]) else {
+            throw StoreError.notFound(kind: "unit", reference: "#\(id)", scope: nil, candidates: [])
+        }
+        return OrgUnit(id: try row.decode("id"), accountID: try row.decode("account_id"), name: try row.decode("name"),
+                       parentID: try row.decodeIfPresent("parent_id"))
+    }
 }

@@ -48,7 +48,7 @@ public struct DealStore {
         return try db.transaction { c in
             let row = try c.queryRow("""
                 INSERT INTO deal (account_id, name, pipeline_id, stage_id, method, amount, currency, close_by, owner_id)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9, (SELECT owner_id FROM account WHERE id = $1))) RETURNING id
                 """, [n.accountID, n.name, n.pipeline.id, stage.id, n.method?.rawValue, n.amount, n.currency, n.closeBy, n.ownerID])
             let id: Int64 = try row!.decode("id")
             try c.execute("INSERT INTO deal_stage_history (account_id, deal_id, stage_id, entered_on, recorded_by) VALUES ($1, $2, $3, $4, $5)",

@@ -44,4 +44,36 @@ public struct PainPointStore {
         try db.execute("UPDATE pain_point SET status = 'resolved', resolved_on = $3 WHERE account_id = $1 AND id = $2", [p.accountID, id, day])
         return try get(id)
     }
+
+    /// What `pain edit` changes; nil leaves a field as it is.
+    public struct PainEdit {
+        public var text: String?
+        public var kind: PainKind?
+        public var severity: Severity?
+        public var response: String?
+        public var stakeholderID: Int64?
+        public init(text: String? = nil, kind: PainKind? = nil, severity: Severity? = nil, response: String? = nil, stakeholderID: Int64? = nil) {
+            self.text = text; self.kind = kind; self.severity = severity; self.response = response; self.stakeholderID = stakeholderID
+        }
+    }
+
+    /// Corrects a pain point (its text, kind, severity, response or who raised it).
+    public func edit(_ id: Int64, _ e: PainEdit) throws -> PainPoint {
+        let p = try get(id)
+        try db.execute("""
+            UPDATE pain_point SET text = coalesce($3, text), kind = coalesce($4, kind), severity = coalesce($5, severity),
+                response = coalesce($6, response), stakeholder_id = coalesce($7, stakeholder_id)
+            WHERE account_id = $1 AND id = $2
+            """, [p.accountID, id, e.text, e.kind?.rawValue, e.severity?.rawValue, e.response, e.stakeholderID])
+        return try get(id)
+    }
+
+    /// Deletes a pain point: it moves to the trash (the audit keeps it; `dchain undo` brings it back).
+    public func delete(_ id: Int64, by actor: String) throws -> PainPoint {
+        try db.transaction { c in
+            let p = try get(id)
+            _ = try c.queryRow("SELECT trash_pain_point($1, $2, $3) AS ok", [p.accountID, id, actor])
+            return p
+        }
+    }
 }

@@ -120,7 +120,8 @@ struct AccountCommand: ParsableCommand {
 /// `dchain unit add|list`: departments of an account.
 struct UnitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "unit", abstract: "Add and list the units (departments) of an account.", subcommands: [Add.self, List.self])
+        commandName: "unit", abstract: "Add, list, edit and delete the units (departments) of an account.",
+        subcommands: [Add.self, List.self, Edit.self, Delete.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a unit to an account.")

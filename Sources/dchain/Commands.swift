@@ -4,7 +4,7 @@ import ArgumentParser
 extension DChain {
     static let commands: [ParsableCommand.Type] = [
         LogCommand.self,
-        TouchpointsCommand.self,
+        TouchpointsCommand.self, TouchpointCommand.self,
         AccountCommand.self,
         UnitCommand.self,
         StakeholderCommand.self,

@@ -34,7 +34,7 @@ struct DealCommand: ParsableCommand {
         @Option(help: "Stage key to start in (default: the pipeline's first stage).") var stage: String?
         @Option(help: ArgumentHelp("When the deal entered its first stage (default today).", valueName: "date")) var on: String?
         @Option(name: .customLong("close-by"), help: ArgumentHelp("Expected close date.", valueName: "date")) var closeBy: String?
-        @Option(help: ArgumentHelp("Owning rep's login.", valueName: "login")) var owner: String?
+        @Option(help: ArgumentHelp("Owning rep's login (default: the account's owner).", valueName: "login")) var owner: String?
         @OptionGroup var connection: ConnectionOptions
 
         func run() throws {

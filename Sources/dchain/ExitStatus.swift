@@ -36,6 +36,7 @@ enum ExitStatus {
             case .client: return unavailable
             case .decoding: return software
             }
+        case is UsageHint: return usage
         case let e as OutputError:
             return e.status
         default:
