@@ -124,8 +124,8 @@ $$;
 -- Undoes one transaction from its audit rows, newest row first: an INSERT is deleted, an
 -- UPDATE set back to its before-image, a DELETE inserted again. Each row must still be as
 -- that transaction left it (else: SQLSTATE 40001 naming the row, and nothing changes). Rows
--- whose parent or child is undone later in the same pass (a foreign key in the way) are
--- retried until no row is left or no progress is made. Returns the number of rows undone.
+-- whose parent or child is undone later in the same pass (a foreign key in the way, or a
+-- row to set back that is not there yet) are retried until no row is left or no progress is made. Returns the number of rows undone.
 CREATE FUNCTION undo_transaction(target bigint, who text) RETURNS int LANGUAGE plpgsql AS $$
 DECLARE
     r        record;
@@ -136,6 +136,7 @@ DECLARE
     pending  bigint[];
     retry    bigint[];
     done     int := 0;
+    n        int;
 BEGIN
     IF EXISTS (SELECT 1 FROM audit_undo WHERE undone_xact = target) THEN
         RAISE EXCEPTION 'that change was already undone' USING ERRCODE = '55000';
@@ -186,7 +187,13 @@ BEGIN
                                     WHERE attrelid = rel AND attnum > 0 AND NOT attisdropped),
                                    rel, rel, pk) USING r.before, r.after;
                 END IF;
-                done := done + 1;
+                GET DIAGNOSTICS n = ROW_COUNT;
+                IF n = 0 THEN
+                    -- The row is not there yet: a later row of this pass brings it back.
+                    retry := retry || r.id;
+                ELSE
+                    done := done + 1;
+                END IF;
             EXCEPTION WHEN foreign_key_violation THEN
                 retry := retry || r.id;
             END;

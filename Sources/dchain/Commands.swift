@@ -12,7 +12,7 @@ extension DChain {
         RoleCommand.self,
         PainCommand.self,
         MapCommand.self, EmpathyCommand.self,
-        PlanCommand.self, TaskCommand.self,
+        PlanCommand.self, TaskCommand.self, TodayCommand.self, UndoCommand.self,
         PipelineCommand.self, ReportCommand.self,
         CaseCommand.self,
         DBCommand.self, DevCommand.self,
