@@ -104,7 +104,8 @@ struct CaptureStoreTests {
         } catch let StoreError.notFound(_, _, _, candidates) {
             #expect(candidates == ["王局长"])
         }
-        _ = try StakeholderStore(db).add(accountID: account.id, .init(name: "王局长", title: "另一位"))
+        _ = try StakeholderStore(db).add(accountID: account.id, .init(name: "王局长", title: "另一位"), distinct: true)
+        #expect(throws: StoreError.self) { try StakeholderStore(db).add(accountID: account.id, .init(name: "王局长 ", title: "再一位")) }
         #expect(throws: StoreError.self) { try r.stakeholder("王局长", accountID: account.id) }
     }
 

@@ -135,7 +135,7 @@ struct CaptureCommandTests {
 
     @Test("ambiguous and unknown references fail and list the candidates")
     func references() throws {
-        try cli.ok("stakeholder", "add", "市数据局", "王局长", "--title", "另一位王局长")
+        try cli.ok("stakeholder", "add", "市数据局", "王局长", "--title", "另一位王局长", "--distinct")
         let r = try cli.run("log", "市数据局", "--channel", "call", "--with", "王局长")
         #expect(r.status == 65)
         #expect(r.stderr.contains("ambiguous") && r.stderr.contains("另一位王局长"))
