@@ -41,7 +41,7 @@ struct DChain: ParsableCommand {
     /// switch, not a Set: building a Set is a measurable part of start-up.)
     static func headStart(_ command: String) -> Bool {
         switch command {
-        case "log", "touchpoints", "account", "unit", "stakeholder", "deal", "role", "pain",
+        case "log", "touchpoints", "touchpoint", "today", "undo", "account", "unit", "stakeholder", "deal", "role", "pain",
              "map", "empathy", "plan", "task", "pipeline", "report": return true
         default: return false
         }

@@ -14,12 +14,12 @@ struct DealReference: ParsableArguments {
     }
 }
 
-/// `dchain deal add|move|close|list|show`.
+/// `dchain deal add|move|close|list|show|edit`.
 struct DealCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deal",
         abstract: "Follow deals (项目) through their procurement stages.",
-        subcommands: [Add.self, Move.self, Close.self, List.self, Show.self]
+        subcommands: [Add.self, Move.self, Close.self, List.self, Show.self, Edit.self]
     )
 
     struct Add: ParsableCommand {
@@ -66,13 +66,22 @@ struct DealCommand: ParsableCommand {
     }
 
     struct Move: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Move a deal to another stage (recorded in its stage history).")
+        static let configuration = CommandConfiguration(
+            abstract: "Move a deal to another stage (recorded in its stage history), or --undo its latest move.")
         @OptionGroup var ref: DealReference
-        @Argument(help: "Stage key, e.g. contract.") var stage: String
+        @Argument(help: "Stage key, e.g. contract.") var stage: String?
         @Option(help: ArgumentHelp("When it entered the stage (default today).", valueName: "date")) var on: String?
+        @Flag(help: "Take back the latest stage move (its touchpoints are restaged).") var undo = false
         @OptionGroup var connection: ConnectionOptions
 
+        func validate() throws {
+            if undo, stage != nil || on != nil { throw ValidationError("--undo takes no stage and no --on") }
+            if !undo, stage == nil { throw ValidationError("name the stage to move to, or --undo the latest move") }
+        }
+
         func run() throws {
+            if undo { return try undoMove() }
+            guard let stage else { return }
             let day = try on.map { try Parse.day($0, field: "on") } ?? Clock.today
             let db = try connection.open()
             let deal = try ref.resolve(db)
@@ -82,6 +91,48 @@ struct DealCommand: ParsableCommand {
             }
             let moved = try DealStore(db).move(deal, to: target, on: day)
             say("moved deal #\(moved.id) \(moved.name) to \(moved.stageKey) on \(day)")
+        }
+
+        func undoMove() throws {
+            let db = try connection.open()
+            let r = try DealStore(db).undoMove(try ref.resolve(db))
+            say("deal #\(r.deal.id) \(r.deal.name) is back in \(r.back.stageKey) (since \(r.back.entered)); "
+                + "the move to \(r.removed.stageKey) on \(r.removed.entered) is undone")
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a deal's name, amount, currency, close-by date, owner or procurement method.")
+        @OptionGroup var ref: DealReference
+        @Option(help: "New name.") var name: String?
+        @Option(help: "Amount, e.g. 1200000, 650万 or 1.2亿.") var amount: String?
+        @Option(help: "Currency (ISO 4217).") var currency: String?
+        @Option(name: .customLong("close-by"), help: ArgumentHelp("Expected close date.", valueName: "date")) var closeBy: String?
+        @Option(help: ArgumentHelp("Owning rep's login.", valueName: "login")) var owner: String?
+        @Option(help: "Procurement method: public-tender, invited-tender, competitive-negotiation, ...") var method: String?
+        @OptionGroup var connection: ConnectionOptions
+
+        func run() throws {
+            let name = try name.map { try Parse.name($0, field: "name") }
+            let amount = try amount.map { try Parse.amount($0, field: "amount") }
+            let currency = try currency.map { text -> String in
+                let c = text.uppercased()
+                guard c.range(of: "^[A-Z]{3}$", options: .regularExpression) != nil else {
+                    throw InputError(field: "currency", value: text, problem: "is not a three-letter currency code")
+                }
+                return c
+            }
+            let closeBy = try closeBy.map { try Parse.day($0, field: "close-by") }
+            let method = try method.map { try ProcurementMethod.parse($0, field: "method") }
+            if name == nil, amount == nil, currency == nil, closeBy == nil, owner == nil, method == nil {
+                throw ValidationError("nothing to change: give --name, --amount, --currency, --close-by, --owner or --method")
+            }
+            let db = try connection.open()
+            let deal = try db.transaction { _ in
+                try DealStore(db).edit(try ref.resolve(db), .init(name: name, amount: amount, currency: currency, closeBy: closeBy,
+                                                                  ownerID: try owner.map { try Resolver(db).userID(login: $0) }, method: method))
+            }
+            say("updated deal #\(deal.id) \(deal.name)")
         }
     }
 

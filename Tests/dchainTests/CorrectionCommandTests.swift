@@ -155,4 +155,55 @@ struct CorrectionCommandTests {
         #expect(tasks.contains { $0["deal"] as? String == "二期 Phase 2" })
         #expect(tasks.allSatisfy { $0["owner"] as? String == "zhang.wei" })
     }
+
+    @Test("deal edit: amount in 万, close-by, method, name; the map and the pipeline report follow")
+    func dealEdit() throws {
+        let before = try views()
+        try cli.ok("deal", "edit", PlanSample.deal, "--account", PlanSample.account, "--amount", "650万", "--close-by", "2026-10-31",
+                   "--method", "competitive-negotiation")
+        let shown = try #require(try cli.json("deal", "show", PlanSample.deal) as? [String: Any])
+        let deal = try #require(shown["deal"] as? [String: Any])
+        #expect(deal["amount"] as? Double == 6_500_000 && deal["close_by"] as? String == "2026-10-31")
+        #expect(deal["method"] as? String == "competitive-negotiation")
+        let after = try views()
+        #expect(after.map.contains("6500000") && !after.map.contains("4800000"))
+        #expect(after.report.contains("6500000") && after.report != before.report)
+        try cli.ok("deal", "add", PlanSample.account, "三期", "--pipeline", "enterprise", "--on", "2026-08-01")
+        try cli.ok("deal", "edit", "三期", "--name", "三期 Phase 3", "--owner", "li.na")
+        let deals = try #require(try cli.json("deal", "list", "--account", PlanSample.account) as? [[String: Any]])
+        #expect(deals.first { $0["name"] as? String == "三期 Phase 3" }?["owner"] as? String == "li.na")
+        #expect(try cli.run("deal", "edit", "三期 Phase 3", "--name", PlanSample.deal).status == 65)
+        #expect(try cli.run("deal", "edit", "三期 Phase 3").status == 64)
+    }
+
+    @Test("deal move --undo takes back the latest move and restages its touchpoints; dchain undo brings it back; the first stage stays")
+    func moveUndo() throws {
+        let me = ["DCHAIN_USER": "mover"]
+        func stageOf(_ day: String) throws -> String? {
+            let list = try #require(try cli.json("touchpoints", PlanSample.account) as? [[String: Any]])
+            return list.first { ($0["at"] as? String ?? "").hasPrefix(day) }?["stage"] as? String
+        }
+        #expect(try stageOf("2026-08-14") == "contract")
+        let before = try views()
+        let out = try cli.ok("deal", "move", PlanSample.deal, "--undo", env: me)
+        #expect(out.contains("back in award") && out.contains("contract"))
+        let shown = try #require(try cli.json("deal", "show", PlanSample.deal) as? [String: Any])
+        #expect((shown["deal"] as? [String: Any])?["stage"] as? String == "award")
+        #expect(try stageOf("2026-08-14") == "award")
+        let after = try views()
+        #expect(after.map != before.map && after.report != before.report && after.plan != before.plan)
+
+        #expect(try cli.ok("undo", env: me).contains("deal stage history"))
+        try cli.ok("undo", "--yes", env: me)
+        #expect(try stageOf("2026-08-14") == "contract")
+        #expect(try views().map == before.map)
+
+        // Back to the first stage, one move at a time; then there is nothing left to undo.
+        try cli.ok("deal", "add", PlanSample.account, "四期", "--pipeline", "government", "--on", "2026-01-05")
+        try cli.ok("deal", "move", "四期", "approval", "--on", "2026-02-01")
+        try cli.ok("deal", "move", "四期", "--undo")
+        let refused = try cli.run("deal", "move", "四期", "--undo")
+        #expect(refused.status == 65 && refused.stderr.contains("first stage"))
+        #expect(try cli.run("deal", "move", "四期", "approval", "--undo").status == 64)
+    }
 }
