@@ -98,16 +98,22 @@ extension TouchpointStore {
     }
 
     /// Soft-deletes a touchpoint: it, its participants and its pain points move
-    /// to the trash in one transaction, gone from every view.
-    public func delete(_ id: Int64) throws -> Touchpoint {
+    /// to the trash in one transaction, gone from every view. Tasks it completed
+    /// are open again (they keep the touchpoint's id, so a restore completes them
+    /// again); returns the touchpoint and how many tasks reopened.
+    public func delete(_ id: Int64) throws -> (touchpoint: Touchpoint, reopenedTasks: Int) {
         try db.transaction { c in
             let t = try get(id)
             _ = try c.queryRow("SELECT trash_touchpoint($1, $2, $3) AS ok", [t.accountID, id, actor])
-            return t
+            let reopened = try c.execute("""
+                UPDATE plan_item SET status = 'open', done_at = NULL WHERE account_id = $1 AND done_by_touchpoint = $2 AND status = 'done'
+                """, [t.accountID, id])
+            return (t, reopened)
         }
     }
 
-    /// Moves a deleted touchpoint back from the trash with the same ids.
+    /// Moves a deleted touchpoint back from the trash with the same ids; the
+    /// tasks it had completed (and that deleting it reopened) are done again.
     public func restore(_ id: Int64) throws -> Touchpoint {
         try db.transaction { c in
             guard let row = try c.queryRow("SELECT account_id FROM touchpoint_trash WHERE id = $1", [id]) else {
@@ -115,7 +121,11 @@ extension TouchpointStore {
                 throw live ? StoreError.rule("touchpoint \(id) is not deleted; nothing to restore")
                            : StoreError.notFound(kind: "deleted touchpoint", reference: "#\(id)", scope: nil, candidates: [])
             }
-            _ = try c.queryRow("SELECT restore_touchpoint($1, $2) AS ok", [try row.decode("account_id", as: Int64.self), id])
+            let account: Int64 = try row.decode("account_id")
+            _ = try c.queryRow("SELECT restore_touchpoint($1, $2) AS ok", [account, id])
+            try c.execute("""
+                UPDATE plan_item SET status = 'done', done_at = now() WHERE account_id = $1 AND done_by_touchpoint = $2 AND status = 'open'
+                """, [account, id])
             return try get(id)
         }
     }

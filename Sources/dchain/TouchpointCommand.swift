@@ -67,9 +67,10 @@ struct TouchpointCommand: ParsableCommand {
         @OptionGroup var connection: ConnectionOptions
 
         func run() throws {
-            let t = try TouchpointStore(try connection.open()).delete(id)
-            say("deleted touchpoint #\(t.id) (\(t.at) \(t.channel.rawValue)\(t.summary.map { ": \($0)" } ?? "")); "
-                + "`dchain touchpoint restore \(t.id)` brings it back")
+            let (t, reopened) = try TouchpointStore(try connection.open()).delete(id)
+            say("deleted touchpoint #\(t.id) (\(t.at) \(t.channel.rawValue)\(t.summary.map { ": \($0)" } ?? ""))"
+                + (reopened > 0 ? "; \(reopened) task\(reopened == 1 ? "" : "s") it completed \(reopened == 1 ? "is" : "are") open again" : "")
+                + "; `dchain touchpoint restore \(t.id)` brings it back")
         }
     }
 

@@ -62,6 +62,22 @@ struct CorrectionCommandTests {
         #expect(try cli.run("touchpoint", "restore", tp).status == 65)
     }
 
+    @Test("deleting a touchpoint reopens the tasks it completed; restoring it completes them again")
+    func deleteReopensTasks() throws {
+        try cli.ok("plan", "accept", PlanSample.account, "--deal", PlanSample.deal, "--today", PlanSample.today)
+        // The EB (#1; by id, as another 王建国 may have joined) is due a contact.
+        let open = try cli.count("SELECT count(*) FROM plan_item WHERE stakeholder_id = 1 AND status = 'open' AND rule IN ('stale-contact', 'top-down')")
+        #expect(open > 0)
+        let logged = try cli.ok("log", PlanSample.account, "--channel", "visit", "--with", "1:1", "--on", "2026-09-01 10:00")
+        #expect(logged.contains("closed"))
+        let tp = try id("SELECT max(id) FROM touchpoint")
+        #expect(try cli.count("SELECT count(*) FROM plan_item WHERE done_by_touchpoint = \(tp) AND status = 'done'") == open)
+        #expect(try cli.ok("touchpoint", "delete", tp).contains("open again"))
+        #expect(try cli.count("SELECT count(*) FROM plan_item WHERE done_by_touchpoint = \(tp) AND status = 'open'") == open)
+        try cli.ok("touchpoint", "restore", tp)
+        #expect(try cli.count("SELECT count(*) FROM plan_item WHERE done_by_touchpoint = \(tp) AND status = 'done'") == open)
+    }
+
     @Test("touchpoint edit: channel, emotion, quote, a participant out, a new time restages it; the map follows")
     func touchpointEdit() throws {
         // 2026-03-10: 李敏 (0) and 刘洋 (+1) at the IT needs interview, stage needs.
