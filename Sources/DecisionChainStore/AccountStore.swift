@@ -36,10 +36,17 @@ public struct AccountStore {
         if let existing = try db.queryRow("SELECT id FROM account WHERE name = $1 OR code = $2", [name, f.code]) {
             throw DomainError("account \"\(name)\"\(f.code.map { " or code \"\($0)\"" } ?? "") already exists (#\(existing["id"].flatMap { $0 } ?? ""))")
         }
-        let row = try db.queryRow("""
-            INSERT INTO account (name, kind, code, region, industry, parent_id, owner_id, team_id)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id
-            """, [name, kind.rawValue, f.code, f.region, f.industry, f.parentID, f.ownerID, f.teamID])
+        let row: Row?
+        do {
+            row = try db.queryRow("""
+                INSERT INTO account (name, kind, code, region, industry, parent_id, owner_id, team_id)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id
+                """, [name, kind.rawValue, f.code, f.region, f.industry, f.parentID, f.ownerID, f.teamID])
+        } catch let PostgresError.server(e) where e.sqlState == "23505" {
+            // Names and codes are unique across teams (two teams must not chase one account);
+            // the other team's account stays invisible: say only that the name is taken.
+            throw DomainError("account name \"\(name)\"\(f.code.map { " or code \"\($0)\"" } ?? "") is already used by an account outside your team; ask an admin")
+        }
         return try get(try row!.decode("id"))
     }
 

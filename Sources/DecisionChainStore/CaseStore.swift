@@ -272,6 +272,7 @@ public struct CaseStore {
     /// Writes round 1; runs inside the caller's transaction.
     func load(_ file: CaseFile, document: String, source: String, trainee: String) throws -> CaseRelease {
         try conn.run(script: Self.sessionTable)
+        try conn.query("SELECT dchain_secure_schema()")  // row-level security for case_session too
         // Logins are ASCII; a Chinese trainee name becomes a hex login of its UTF-8 bytes.
         let asciiLogin = trainee.range(of: "^[A-Za-z0-9._@-]+$", options: .regularExpression) != nil
         let login = asciiLogin ? trainee : "trainee-" + trainee.utf8.map { String($0, radix: 16) }.joined()

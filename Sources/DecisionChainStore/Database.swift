@@ -2,13 +2,15 @@ import Foundation
 import Postgres
 
 /// An open, migrated DecisionChain database: a connection whose search path
-/// is the workspace's schema and whose audit actor is the dchain user.
+/// is the workspace's schema; its actor is the login it connected as.
 public final class Database {
     /// The underlying connection.
     public let connection: Connection
     /// The schema the data lives in: `public`, or `ws_<name>` for a workspace.
     public let schema: String
-    /// Who changes are audited as (dchain user login).
+    /// Who changes are recorded as: the PostgreSQL login (`session_user`), the
+    /// same name the audit trigger and the `logged_by` stamp use on the server.
+    /// No client setting (`DCHAIN_USER`) changes it.
     public let actor: String
 
     /// Where to find the server.
@@ -58,6 +60,8 @@ public final class Database {
 
     /// Opens the database, starting the embedded cluster on first use, and
     /// migrates it when it is behind (every command migrates on first use).
+    /// `actor` is sent as the session setting `dchain.user` for tools that
+    /// show it; what is recorded is the login (see `actor`).
     public static func open(_ location: Location, workspace: String? = nil, actor: String,
                             check: SchemaCheck = .now) throws -> Database {
         let schema = try schema(forWorkspace: workspace)
@@ -92,8 +96,8 @@ public final class Database {
         return db
     }
 
-    init(connection: Connection, schema: String, actor: String) {
-        self.connection = connection; self.schema = schema; self.actor = actor
+    init(connection: Connection, schema: String, actor _: String) {
+        self.connection = connection; self.schema = schema; self.actor = connection.user
     }
 
     /// Whether the schema still has to be compared by `firstQuery`.

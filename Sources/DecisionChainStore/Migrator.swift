@@ -24,6 +24,15 @@ public enum Migrator {
                     applied_at  timestamptz NOT NULL DEFAULT now()
                 )
                 """)
+            // Once a schema's tables belong to dchain_owner (0008_teams), migrations run as that
+            // role, so what they create belongs to it too; one who may not is told to ask.
+            let owner = try c.queryRow("""
+                SELECT pg_get_userbyid(relowner) = 'dchain_owner' AS owned,
+                       pg_get_userbyid(relowner) = 'dchain_owner' AND pg_has_role(relowner, 'MEMBER') AS may
+                FROM pg_class WHERE oid = to_regclass('schema_migrations')
+                """)
+            let ownedByOwner = try owner?.decode("owned", as: Bool.self) ?? false
+            let mayActAsOwner = try owner?.decode("may", as: Bool.self) ?? false
             var applied: [Int: String] = [:]
             for row in try c.query("SELECT version, checksum FROM schema_migrations") {
                 applied[try row.decode("version")] = try row.decode("checksum")
@@ -32,6 +41,13 @@ public enum Migrator {
                 throw StoreError.schemaTooNew(version: newest, known: latestVersion)
             }
             var done: [Int] = []
+            let pending = SchemaMigrations.all.filter { applied[$0.version] == nil }
+            if !pending.isEmpty && ownedByOwner {
+                guard mayActAsOwner else {
+                    throw StoreError.notPermitted("database schema is at version \(applied.keys.max() ?? 0), this dchain needs \(latestVersion); ask a database owner (member of dchain_owner) to run `dchain db migrate`")
+                }
+                try c.run(script: "SET LOCAL ROLE dchain_owner")
+            }
             for m in SchemaMigrations.all {
                 let sum: String = try c.queryRow("SELECT md5($1) AS sum", [m.sql])!.decode("sum")
                 if let recorded = applied[m.version] {
@@ -42,6 +58,10 @@ public enum Migrator {
                 try c.execute("INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
                               [m.version, m.name, sum])
                 done.append(m.version)
+            }
+            // Row-level security and privileges for every table, those just added included.
+            if !done.isEmpty, try c.queryRow("SELECT to_regproc('dchain_secure_schema') IS NOT NULL AS e")?.decode("e", as: Bool.self) == true {
+                try c.query("SELECT dchain_secure_schema()")
             }
             return done
         }

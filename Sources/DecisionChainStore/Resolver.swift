@@ -102,6 +102,8 @@ public struct Resolver {
         guard login.range(of: "^[A-Za-z0-9._@-]+$", options: .regularExpression) != nil else {
             throw InputError(field: "owner", value: login, problem: "is not a valid login (letters, digits, . _ @ -)")
         }
+        // Look first: only admins may add users (a rep naming a known owner must not need that right).
+        if let known = try db.queryRow("SELECT id FROM app_user WHERE login = $1", [login]) { return try known.decode("id") }
         let row = try db.queryRow("""
             WITH ins AS (INSERT INTO app_user (login, name) VALUES ($1, $1) ON CONFLICT (login) DO NOTHING RETURNING id)
             SELECT id FROM ins UNION ALL SELECT id FROM app_user WHERE login = $1 LIMIT 1

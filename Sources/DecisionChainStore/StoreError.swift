@@ -15,6 +15,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case cluster(String)
     /// `DCHAIN_TZ`/`TZ` names a time zone the server does not know.
     case timeZone(String)
+    /// The login may not do this (a rep adding users, migrating a shared server).
+    case notPermitted(String)
 
     public var description: String {
         switch self {
@@ -31,6 +33,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case let .schemaTooNew(v, known):
             return "database schema version \(v) is newer than this dchain knows (\(known)); upgrade dchain"
         case let .cluster(m): return m
+        case let .notPermitted(m): return m
         case let .timeZone(tz):
             return "time zone \"\(tz)\" (from DCHAIN_TZ or TZ) is unknown to the server; set DCHAIN_TZ to a name like Asia/Shanghai or UTC"
         }

@@ -40,6 +40,20 @@ public final class Connection {
     /// Where this connection goes, for messages: `socket /tmp/x:5432 db dchain`.
     public var server: String { conn.map(Connection.describe) ?? "(closed)" }
 
+    /// The role this connection logged in as (the server's `session_user`).
+    public var user: String { conn.flatMap { PQuser($0) }.map { String(cString: $0) } ?? "" }
+
+    /// A password as the server stores it for `user`: a SCRAM-SHA-256 verifier
+    /// (or whatever `password_encryption` says), computed here, so the clear
+    /// password never travels or lands in a server log.
+    public func encryptPassword(_ password: String, user: String) throws -> String {
+        guard let p = PQencryptPasswordConn(conn, password, user, nil) else {
+            throw PostgresError.client(Connection.oneLine(String(cString: PQerrorMessage(conn))))
+        }
+        defer { PQfreemem(p) }
+        return String(cString: p)
+    }
+
     /// The server's version number, e.g. 150018.
     public var serverVersion: Int { Int(PQserverVersion(conn)) }
 

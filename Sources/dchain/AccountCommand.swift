@@ -8,7 +8,7 @@ struct AccountCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "account",
         abstract: "Add, list, show and edit accounts (the organisations we sell to).",
-        subcommands: [Add.self, List.self, Show.self, Edit.self]
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Assign.self]
     )
 
     /// Options shared by add and edit.

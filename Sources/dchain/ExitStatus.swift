@@ -24,10 +24,15 @@ enum ExitStatus {
             case .migrationChanged, .schemaTooNew: return software
             case .cluster: return unavailable
             case .timeZone: return config
+            case .notPermitted: return noPermission
             }
         case let e as PostgresError:
             switch e {
-            case .connectionFailed: return unavailable
+            case let .connectionFailed(_, reason):
+                // A wrong password, an unknown or removed login: refused, not unreachable.
+                let refused = reason.contains("password authentication failed") || reason.contains("no password supplied")
+                    || reason.contains("is not permitted to log in") || (reason.contains("role \"") && reason.contains("does not exist"))
+                return refused ? noPermission : unavailable
             case let .server(s):
                 if s.sqlState == "42501" || s.sqlState.hasPrefix("28") { return noPermission }
                 if s.isIntegrityViolation || s.sqlState.hasPrefix("22") { return dataError }

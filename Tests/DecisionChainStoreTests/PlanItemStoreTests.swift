@@ -73,7 +73,7 @@ struct PlanItemStoreTests {
         let db = try PlanStoreSample.database("planOwner")
         let accepted = try PlanItemStore(db).accept(PlanStoreSample.plan(db, code: "HPG"))
         #expect(!accepted.isEmpty)
-        #expect(accepted.allSatisfy { $0.owner == "tester" })
+        #expect(accepted.allSatisfy { $0.owner == db.actor })  // the login, not the client's "tester"
     }
 
     @Test("task list filters by owner, overdue day and account; done and cancelled only with includeClosed")
@@ -83,7 +83,7 @@ struct PlanItemStoreTests {
         let sdj = try store.accept(PlanStoreSample.plan(db))
         let hpg = try store.accept(PlanStoreSample.plan(db, code: "HPG"))
         #expect(try store.tasks().count == sdj.count + hpg.count)
-        #expect(try store.tasks(.init(owner: "tester")).map(\.record.id).sorted() == hpg.map(\.id).sorted())
+        #expect(try store.tasks(.init(owner: db.actor)).map(\.record.id).sorted() == hpg.map(\.id).sorted())
         let account = try Resolver(db).account("SDJ")
         #expect(try store.tasks(.init(accountID: account.id)).allSatisfy { $0.accountName == "市数据局" })
 
