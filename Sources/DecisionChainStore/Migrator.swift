@@ -8,6 +8,9 @@ public enum Migrator {
     /// The newest schema version this binary knows.
     public static var latestVersion: Int { SchemaMigrations.all.last?.version ?? 0 }
 
+    /// Every version this binary knows, oldest first.
+    public static var versions: [Int] { SchemaMigrations.all.map(\.version) }
+
     /// Migrates the current schema (the first on the search path). Returns the
     /// versions applied now (empty when up to date).
     @discardableResult

@@ -12,6 +12,9 @@ public final class TestCluster: @unchecked Sendable {
     private var failure: Error?
     private var counter = 0
     public static let template = "dchain_template"
+    /// The newest schema version and how many migrations there are (tests must not hard-code them).
+    public static var latestVersion: Int { Migrator.latestVersion }
+    public static var migrationCount: Int { Migrator.versions.count }
 
     private init() {}
 
