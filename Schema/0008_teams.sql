@@ -67,30 +67,9 @@ BEGIN
 END $$;
 CREATE TRIGGER default_team BEFORE INSERT ON account FOR EACH ROW EXECUTE FUNCTION account_default_team();
 
--- Who logged a touchpoint or moved a deal is the login, whatever the client sent. (Not in a
--- workspace: a case marks the touchpoints it loads as its own, and grading tells them apart.)
-CREATE FUNCTION touchpoint_stamp_login() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    NEW.logged_by := session_user;
-    RETURN NEW;
-END $$;
-CREATE FUNCTION deal_stage_history_stamp_login() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    NEW.recorded_by := session_user;
-    RETURN NEW;
-END $$;
-DO $stamp$
-BEGIN
-    IF current_schema() NOT LIKE 'ws\_%' THEN
-        CREATE TRIGGER stamp_login BEFORE INSERT OR UPDATE OF logged_by ON touchpoint
-            FOR EACH ROW EXECUTE FUNCTION touchpoint_stamp_login();
-        CREATE TRIGGER stamp_login BEFORE INSERT OR UPDATE OF recorded_by ON deal_stage_history
-            FOR EACH ROW EXECUTE FUNCTION deal_stage_history_stamp_login();
-    END IF;
-END $stamp$;
-
 -- The audit: the actor is the login (session_user); the old per-session dchain.user setting
--- is ignored. It runs as the owner (SECURITY DEFINER), so logins need no right to write
+-- is ignored. (dchain writes logged_by, recorded_by and task owners as the login too; the
+-- audit is what no one can bend.) It runs as the owner (SECURITY DEFINER), so logins need no right to write
 -- audit_log, and with its search_path fixed, so a temporary audit_log cannot catch it.
 CREATE OR REPLACE FUNCTION audit_row() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
 DECLARE
@@ -142,6 +121,7 @@ END $$;
 -- Owner, row-level security and privileges for every table of the current schema:
 --   tables with account_id (and account): read and write for the group roles, as the policies allow;
 --   audit_log: read only (the audit trigger writes it as the owner);
+--   audit_undo (0005): read and add, for `dchain undo`;
 --   other tables (teams, users, pipelines, schema_migrations): read for all, written by admins.
 -- A workspace (schema ws_*) is open to trainers and to the trainee it is named after, no one else.
 CREATE FUNCTION dchain_secure_schema() RETURNS void LANGUAGE plpgsql AS $$
@@ -184,6 +164,8 @@ BEGIN
         EXECUTE format('REVOKE ALL ON %s FROM PUBLIC', t.rel);
         IF t.relname = 'audit_log' OR t.relname = 'schema_migrations' THEN
             EXECUTE format('GRANT SELECT ON %s TO %s', t.rel, groups);
+        ELSIF t.relname = 'audit_undo' THEN
+            EXECUTE format('GRANT SELECT, INSERT ON %s TO %s', t.rel, groups);
         ELSIF t.by_account OR t.relname = 'account' THEN
             EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %s TO %s', t.rel, groups);
         ELSE
@@ -279,8 +261,8 @@ BEGIN
         END IF;
     END LOOP;
     IF current_schema() NOT LIKE 'ws\_%' AND pg_has_role('dchain_owner', 'MEMBER') THEN
-        FOREACH f IN ARRAY ARRAY['audit_row()', 'dchain_my_team()', 'account_default_team()', 'touchpoint_stamp_login()',
-                                 'deal_stage_history_stamp_login()', 'dchain_secure_table(regclass)', 'dchain_secure_schema()'] LOOP
+        FOREACH f IN ARRAY ARRAY['audit_row()', 'dchain_my_team()', 'account_default_team()',
+                                 'dchain_secure_table(regclass)', 'dchain_secure_schema()'] LOOP
             EXECUTE format('ALTER FUNCTION %s OWNER TO dchain_owner', f);
         END LOOP;
     END IF;

@@ -21,6 +21,18 @@ public struct TeamFixture: Sendable {
         conninfo.split(separator: " ").map { $0.hasPrefix("user=") ? "user=\(login)" : String($0) }.joined(separator: " ")
     }
 
+    /// A dchain login in `group` (rep, manager, trainer, admin), made once per
+    /// cluster however many suites ask; returns the database's conninfo as it.
+    public static func login(_ name: String, group: String = "admin", in conninfo: String) throws -> String {
+        let su = try Connection(conninfo)
+        if try su.queryRow("SELECT 1 AS x FROM pg_roles WHERE rolname = $1", [name]) == nil {
+            do {
+                try su.query("SELECT dchain_login_create($1, NULL, $2)", [name, group])
+            } catch let e as PostgresError where e.sqlState == "42710" || e.sqlState == "23505" {}  // made meanwhile
+        }
+        return Self.conninfo(conninfo, as: name)
+    }
+
     /// Two teams with their logins and one fully populated account each.
     /// Logins are cluster-wide: `hint` keeps them apart between suites.
     public static func make(_ hint: String) throws -> TeamFixture {

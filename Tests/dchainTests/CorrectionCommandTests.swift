@@ -119,28 +119,28 @@ struct CorrectionCommandTests {
     @Test("dchain undo shows the login's last change, --yes undoes it (audited), a row changed since refuses it")
     func undo() throws {
         let pain = try id("SELECT id FROM pain_point WHERE text LIKE '运维费用不透明%'")
-        let me = ["DCHAIN_USER": "undoer"]
-        try cli.ok("pain", "edit", pain, "--severity", "low", env: me)
-        let shown = try cli.ok("undo", env: me)
+        let me = try cli.login("undoer")  // the actor is the login: each actor is a login of its own
+        try me.ok("pain", "edit", pain, "--severity", "low")
+        let shown = try me.ok("undo")
         #expect(shown.contains("pain point #\(pain)") && shown.contains("severity") && shown.contains("undo --yes"))
         #expect(try cli.count("SELECT count(*) FROM pain_point WHERE id = \(pain) AND severity = 'low'") == 1)
-        try cli.ok("undo", "--yes", env: me)
+        try me.ok("undo", "--yes")
         #expect(try cli.count("SELECT count(*) FROM pain_point WHERE id = \(pain) AND severity = 'medium'") == 1)
         #expect(try cli.count("SELECT count(*) FROM audit_log WHERE actor = 'undoer' AND table_name = 'pain_point' AND op = 'UPDATE'") == 2)
-        let nothing = try cli.run("undo", env: me)
+        let nothing = try me.run("undo")
         #expect(nothing.status == 65 && nothing.stderr.contains("nothing to undo"))
 
         // Undo of a delete brings the touchpoint back with its id.
         let tp = try id("SELECT min(id) FROM touchpoint")
-        try cli.ok("touchpoint", "delete", tp, env: me)
-        try cli.ok("undo", "--yes", env: me)
+        try me.ok("touchpoint", "delete", tp)
+        try me.ok("undo", "--yes")
         #expect(try cli.count("SELECT count(*) FROM touchpoint WHERE id = \(tp)") == 1)
         #expect(try cli.count("SELECT count(*) FROM touchpoint_trash WHERE id = \(tp)") == 0)
 
         // Someone else changed the row since: the undo is refused, nothing changes.
-        try cli.ok("pain", "edit", pain, "--severity", "low", env: me)
-        try cli.ok("pain", "edit", pain, "--text", "运维费用不透明", env: ["DCHAIN_USER": "other"])
-        let refused = try cli.run("undo", "--yes", env: me)
+        try me.ok("pain", "edit", pain, "--severity", "low")
+        try cli.login("other").ok("pain", "edit", pain, "--text", "运维费用不透明")
+        let refused = try me.run("undo", "--yes")
         #expect(refused.status == 65 && refused.stderr.contains("changed"))
         #expect(try cli.count("SELECT count(*) FROM pain_point WHERE id = \(pain) AND severity = 'low'") == 1)
     }
@@ -166,7 +166,7 @@ struct CorrectionCommandTests {
         let deals = try #require(try cli.json("deal", "list", "--account", PlanSample.account) as? [[String: Any]])
         #expect(deals.first { $0["name"] as? String == "二期 Phase 2" }?["owner"] as? String == "zhang.wei")
         try cli.ok("plan", "accept", PlanSample.account, "--deal", "二期 Phase 2", "--today", PlanSample.today)
-        let mine = try cli.run(["task", "list", "--mine", "--format", "json"], env: ["DCHAIN_USER": "zhang.wei"])
+        let mine = try cli.login("zhang.wei").run(["task", "list", "--mine", "--format", "json"])
         let tasks = try #require(try JSONSerialization.jsonObject(with: Data(mine.stdout.utf8)) as? [[String: Any]])
         #expect(tasks.contains { $0["deal"] as? String == "二期 Phase 2" })
         #expect(tasks.allSatisfy { $0["owner"] as? String == "zhang.wei" })

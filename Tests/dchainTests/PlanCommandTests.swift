@@ -145,8 +145,7 @@ struct PlanCommandTests {
         #expect(try (cli.json("task", "list", "--mine", "--account", PlanSample.account, "--today", PlanSample.today)
                      as? [Any])?.count == 0)
         // --mine is the login's tasks (DCHAIN_USER no longer names anyone): log in as zhang.wei.
-        try SQL(cli.conninfo).connection.query("SELECT dchain_login_create('zhang.wei', NULL, 'admin')")
-        let mine = try CLI(conninfo: TeamFixture.conninfo(cli.conninfo, as: "zhang.wei")).run(["task", "list", "--mine", "--format", "json"])
+        let mine = try cli.login("zhang.wei").run(["task", "list", "--mine", "--format", "json"])
         #expect((try JSONSerialization.jsonObject(with: Data(mine.stdout.utf8)) as? [Any])?.count == planned)
         #expect(try (cli.json("task", "list", "--overdue", "--today", PlanSample.today) as? [Any])?.count == 0)
         #expect(try (cli.json("task", "list", "--overdue", "--today", "2026-12-31") as? [Any])?.count == planned)

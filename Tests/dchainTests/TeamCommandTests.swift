@@ -95,3 +95,11 @@ struct TeamCommandTests {
         #expect(who["role"] as? String == "admin" && who["login"] as? String == f.admin)
     }
 }
+
+extension CLI {
+    /// The same database as a dchain login (an admin unless `group` says otherwise):
+    /// who acts is the login, so tests that need two actors need two logins.
+    func login(_ name: String, group: String = "admin") throws -> CLI {
+        CLI(conninfo: try TeamFixture.login(name, group: group, in: conninfo), environment: environment)
+    }
+}
