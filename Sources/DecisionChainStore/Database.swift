@@ -24,7 +24,7 @@ public final class Database {
         public var conninfo: String {
             switch self {
             case let .conninfo(info): return info
-            case let .embedded(cluster): return cluster.conninfo
+            case let .embedded(cluster): return cluster.loginConninfo
             }
         }
     }
@@ -33,7 +33,7 @@ public final class Database {
     public static func location(db: String?, environment env: (String) -> String? = Environment.value) -> Location {
         if let db, !db.isEmpty { return .conninfo(db) }
         if let db = env("DCHAIN_DB") { return .conninfo(db) }
-        return .embedded(EmbeddedCluster(home: EmbeddedCluster.defaultHome(environment: env)))
+        return .embedded(EmbeddedCluster.at(home: EmbeddedCluster.defaultHome(environment: env)))
     }
 
     /// The schema of a workspace; nil or empty is the live data (`public`).
@@ -84,11 +84,12 @@ public final class Database {
             conn = try connect(info)
         case let .embedded(cluster):
             do {
-                conn = try connect(cluster.conninfo)
+                conn = try connect(cluster.loginConninfo)
             } catch PostgresError.connectionFailed {
-                // Not started yet, or its database is missing: set it up, then retry once.
+                // Not started yet, its database or the OS user's login missing: set it up, then retry once.
                 try cluster.ensureRunning()
-                conn = try connect(cluster.conninfo)
+                try cluster.ensureLogin()
+                conn = try connect(cluster.loginConninfo)
             }
         }
         let db = Database(connection: conn, schema: schema, actor: actor)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DecisionChain
 import DecisionChainStore
 import Foundation
 import Postgres
@@ -49,10 +50,20 @@ struct DBCommand: ParsableCommand {
 
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Initialise (first time) and start the embedded cluster.")
+        @Option(help: ArgumentHelp("Also listen on TCP at ADDRESS:PORT, scram-sha-256 passwords only (team mode; kept until changed).",
+                                   valueName: "address:port"))
+        var listen: String?
         @OptionGroup var connection: ConnectionOptions
 
         func run() throws {
-            let cluster = try embedded(connection)
+            var cluster = try embedded(connection)
+            if let listen {
+                guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]) else {
+                    throw InputError(field: "listen", value: listen, problem: "is not ADDRESS:PORT (e.g. 127.0.0.1:5433)")
+                }
+                cluster = try cluster.listen(address: String(listen[..<colon]), port: port)
+                print("listening on \(listen) (scram-sha-256 passwords; add logins with `dchain user add LOGIN ... --password-stdin`)")
+            }
             try cluster.ensureRunning()
             _ = try connection.open()
             print("embedded PostgreSQL running in \(cluster.home)")

@@ -31,7 +31,7 @@ enum ExitStatus {
             case let .connectionFailed(_, reason):
                 // A wrong password, an unknown or removed login: refused, not unreachable.
                 let refused = reason.contains("password authentication failed") || reason.contains("no password supplied")
-                    || reason.contains("is not permitted to log in") || (reason.contains("role \"") && reason.contains("does not exist"))
+                    || reason.contains("is not permitted to log in") || reason.contains("pg_hba.conf rejects") || (reason.contains("role \"") && reason.contains("does not exist"))
                 return refused ? noPermission : unavailable
             case let .server(s):
                 if s.sqlState == "42501" || s.sqlState.hasPrefix("28") { return noPermission }
