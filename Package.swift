@@ -40,6 +40,7 @@ let package = Package(
                 .embedInCode("0001_core.sql"),
                 .embedInCode("0002_audit.sql"),
                 .embedInCode("0003_seed_pipelines.sql"),
+                .embedInCode("0004_hardening.sql"),
                 .embedInCode("0005_corrections.sql"),
                 .embedInCode("0008_teams.sql"),
             ]
@@ -65,10 +66,12 @@ let package = Package(
             name: "DecisionChainStore",
             dependencies: ["Postgres", "DecisionChain", "DecisionChainSchema"]
         ),
+        // Developer tools behind `dchain dev`: synthetic data for benchmarks, kept out of the production store.
+        .target(name: "DecisionChainDev", dependencies: ["Postgres", "DecisionChain", "DecisionChainStore"]),
         .executableTarget(
             name: "dchain",
             dependencies: [
-                "DecisionChain", "DecisionChainStore", "DecisionChainRender", "Postgres",
+                "DecisionChain", "DecisionChainStore", "DecisionChainDev", "DecisionChainRender", "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,7 +87,7 @@ let package = Package(
             dependencies: ["DecisionChainRender", "DecisionChain"],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "DecisionChainStoreTests", dependencies: ["DecisionChainStore", "TestSupport"]),
+        .testTarget(name: "DecisionChainStoreTests", dependencies: ["DecisionChainStore", "DecisionChainDev", "TestSupport"]),
         .testTarget(name: "dchainTests", dependencies: ["TestSupport", "Postgres"]),
     ]
 )

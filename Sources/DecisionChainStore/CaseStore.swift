@@ -71,7 +71,7 @@ public struct CaseStore {
     /// Connects with the trainee's workspace on the search path, whether or
     /// not it exists yet (never creating it); tells whether it exists.
     static func attach(_ location: Database.Location, trainee: String, actor: String) throws -> (Database, Bool) {
-        let db = try Database.open(location, workspace: try workspace(forTrainee: trainee), actor: actor, check: .never)
+        let db = try Database.open(location, workspace: try workspace(forTrainee: trainee), actor: actor, check: .never, workspaceUse: .probe)
         let existed = try db.connection.queryRow("SELECT 1 AS x FROM pg_namespace WHERE nspname = $1", [db.schema]) != nil
         return (db, existed)
     }
@@ -96,7 +96,7 @@ public struct CaseStore {
             }
         }
         do {
-            if !existed { try db.connection.run(script: "CREATE SCHEMA \(try db.connection.escapeIdentifier(db.schema))") }
+            if !existed { try Workspaces.claim(try workspace(forTrainee: trainee), schema: db.schema, on: db.connection) }
             try Migrator.migrate(db.connection, schema: db.schema)
             return try db.transaction { _ in try store.load(file, document: document, source: source, trainee: trainee) }
         } catch {
@@ -114,6 +114,10 @@ public struct CaseStore {
             throw StoreError.notFound(kind: "case trainee", reference: trainee, scope: nil, candidates: try store.trainees())
         }
         let session = try store.session()
+        if let session, session.trainee != trainee {
+            // A workspace from before names were recorded, shared by a look-alike name.
+            throw DomainError("workspace \(try workspace(forTrainee: trainee)) belongs to trainee \(session.trainee), not \(trainee); nothing dropped")
+        }
         try store.dropSchema()
         return session
     }

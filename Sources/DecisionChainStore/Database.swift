@@ -48,6 +48,16 @@ public final class Database {
         return schema
     }
 
+    /// Whether `open` may create the workspace it is given.
+    public enum WorkspaceUse: Sendable {
+        /// A write command: the workspace is created on first use.
+        case create
+        /// A read command: an unknown workspace is refused, listing the existing ones.
+        case mustExist
+        /// Look without creating or refusing (case commands check existence themselves).
+        case probe
+    }
+
     /// When `open` compares the schema with this binary's migrations.
     public enum SchemaCheck: Sendable {
         /// Read the version now and migrate when behind (every command's default).
@@ -63,10 +73,11 @@ public final class Database {
     /// `actor` is sent as the session setting `dchain.user` for tools that
     /// show it; what is recorded is the login (see `actor`).
     public static func open(_ location: Location, workspace: String? = nil, actor: String,
-                            check: SchemaCheck = .now) throws -> Database {
+                            check: SchemaCheck = .now, workspaceUse: WorkspaceUse = .create) throws -> Database {
         let schema = try schema(forWorkspace: workspace)
         if let early = EarlyConnection.shared.claim(conninfo: location.conninfo, schema: schema, actor: actor) {
             let db = Database(connection: early.connection, schema: schema, actor: actor)
+            if let workspace { try Workspaces.admit(workspace, schema: schema, use: workspaceUse, on: db.connection) }
             try db.check(check, version: early.version)
             return db
         }
@@ -93,6 +104,7 @@ public final class Database {
             }
         }
         let db = Database(connection: conn, schema: schema, actor: actor)
+        if let workspace { try Workspaces.admit(workspace, schema: schema, use: workspaceUse, on: db.connection) }
         try db.check(check, version: nil)
         return db
     }

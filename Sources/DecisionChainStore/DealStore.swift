@@ -45,7 +45,13 @@ public struct DealStore {
         if try db.queryRow("SELECT 1 AS x FROM deal WHERE account_id = $1 AND name = $2", [n.accountID, n.name]) != nil {
             throw DomainError("deal \"\(n.name)\" already exists in this account")
         }
-        return try db.transaction { c in
+        let fields = FieldErrors([
+            n.amount.map { .init(column: "amount", field: "amount", value: String(describing: $0), kind: .number, limit: FieldErrors.amountLimit) },
+            n.closeBy.map { .init(column: "close_by", field: "close-by", value: $0.description, kind: .date) },
+            .init(column: "entered_on", field: "on", value: n.on.description, kind: .date),
+            .init(column: "currency", field: "currency", value: n.currency, kind: .text),
+        ])
+        return try fields.map { try db.transaction { c in
             let row = try c.queryRow("""
                 INSERT INTO deal (account_id, name, pipeline_id, stage_id, method, amount, currency, close_by, owner_id)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9, (SELECT owner_id FROM account WHERE id = $1))) RETURNING id
@@ -54,7 +60,7 @@ public struct DealStore {
             try c.execute("INSERT INTO deal_stage_history (account_id, deal_id, stage_id, entered_on, recorded_by) VALUES ($1, $2, $3, $4, $5)",
                           [n.accountID, id, stage.id, n.on, actor])
             return try get(accountID: n.accountID, id: id)
-        }
+        } }
     }
 
     /// Moves an open deal to a stage of its pipeline on a day, recording the history.
@@ -63,14 +69,14 @@ public struct DealStore {
     /// change) judge the deal as locked, so concurrent moves serialise and the
     /// current stage is always the last history entry.
     public func move(_ deal: Deal, to stage: Stage, on day: Day) throws -> Deal {
-        try db.transaction { c in
+        try FieldErrors([.init(column: "entered_on", field: "on", value: day.description, kind: .date)]).map { try db.transaction { c in
             let (locked, last) = try Self.lock(deal, in: c)
             try DealRules.checkMove(locked, to: stage, on: day, lastChange: last)
             try c.execute("UPDATE deal SET stage_id = $3 WHERE account_id = $1 AND id = $2", [deal.accountID, deal.id, stage.id])
             try c.execute("INSERT INTO deal_stage_history (account_id, deal_id, stage_id, entered_on, recorded_by) VALUES ($1, $2, $3, $4, $5)",
                           [deal.accountID, deal.id, stage.id, day, actor])
             return try get(accountID: deal.accountID, id: deal.id)
-        }
+        } }
     }
 
     /// Closes an open deal as won, lost or dropped, under the deal's row
@@ -78,12 +84,12 @@ public struct DealStore {
     /// naming the status it found.
     public func close(_ deal: Deal, as status: DealStatus, reason: String?, on day: Day) throws -> Deal {
         guard status != .open else { throw InputError(field: "outcome", value: "open", problem: "is not an outcome; use won, lost or dropped") }
-        return try db.transaction { c in
+        return try FieldErrors([.init(column: "closed_on", field: "on", value: day.description, kind: .date)]).map { try db.transaction { c in
             try DealRules.checkClose(try Self.lock(deal, in: c).deal, as: status)
             try c.execute("UPDATE deal SET status = $3, close_reason = $4, closed_on = $5 WHERE account_id = $1 AND id = $2",
                           [deal.accountID, deal.id, status.rawValue, reason, day])
             return try get(accountID: deal.accountID, id: deal.id)
-        }
+        } }
     }
 
     /// Locks a deal's row for the rest of the transaction (`SELECT … FOR

@@ -34,7 +34,7 @@ public struct EmbeddedCluster: Sendable {
 
     /// The conninfo of another database in this cluster.
     public func conninfo(database: String) -> String {
-        "host=\(socketDirectory) port=\(port) user=dchain dbname=\(database) connect_timeout=5"
+        ConnInfo.make(["host": socketDirectory, "port": String(port), "user": "dchain", "dbname": database, "connect_timeout": "5"])
     }
 
     /// `postgresql:///dchain?host=...`, for tools that take a URL.
@@ -48,30 +48,70 @@ public struct EmbeddedCluster: Sendable {
         case notInitialised
         case stopped
         case running(pid: Int)
+        /// `postmaster.pid` names a process that is not this cluster's server
+        /// (it was killed; the pid may now be a zombie or another program).
+        case stale(pid: Int)
     }
 
     public var isInitialised: Bool { FileManager.default.fileExists(atPath: dataDirectory + "/PG_VERSION") }
 
-    /// Reads the state from the data directory (postmaster.pid) and checks the process.
+    /// The pid `postmaster.pid` names, if the file is there.
+    var recordedPID: Int? {
+        guard let text = try? String(contentsOfFile: dataDirectory + "/postmaster.pid", encoding: .utf8) else { return nil }
+        return Int(text.split(separator: "\n").first ?? "")
+    }
+
+    /// Decided by asking the server (a ping on its socket), not by whether
+    /// some process has the recorded pid: a pid file left by a killed server
+    /// is `.stale`, whatever now runs under that pid.
     public func state() -> State {
         guard isInitialised else { return .notInitialised }
-        guard let pidText = try? String(contentsOfFile: dataDirectory + "/postmaster.pid", encoding: .utf8),
-              let pid = Int(pidText.split(separator: "\n").first ?? "") else { return .stopped }
-        return kill(pid_t(pid), 0) == 0 || errno == EPERM ? .running(pid: pid) : .stopped
+        let pid = recordedPID
+        if Connection.serverAnswers(conninfo(database: "postgres")) { return .running(pid: pid ?? 0) }
+        guard let pid else { return .stopped }
+        return isOurServer(pid) ? .running(pid: pid) : .stale(pid: pid)
+    }
+
+    /// Whether `pid` is a live (not zombie) process working in this cluster's
+    /// data directory — a postmaster that does not answer yet (starting up,
+    /// or hung) — as opposed to an unrelated process that reused the pid.
+    func isOurServer(_ pid: Int) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else {
+            // No such process, or no /proc (then fall back to the signal probe).
+            return !FileManager.default.fileExists(atPath: "/proc/self/stat") && kill(pid_t(pid), 0) == 0
+        }
+        // The state letter follows the parenthesised command name.
+        if let close = stat.lastIndex(of: ")"), stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z") {
+            return false
+        }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink("/proc/\(pid)/cwd", &buffer, buffer.count - 1)
+        guard n > 0 else { return false }
+        let cwd = String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return cwd == URL(fileURLWithPath: dataDirectory).resolvingSymlinksInPath().path || cwd == dataDirectory
     }
 
     /// Initialises (if needed) and starts (if needed) the cluster, creating
-    /// its database. Serialised across processes by a lock file.
+    /// its database. Serialised across processes by a lock file. A stale
+    /// `postmaster.pid` (the server was killed) is removed and the server
+    /// started; a server process that exists but does not answer is reported.
     public func ensureRunning() throws {
         try withLock {
             if !isInitialised { try initialise() }
-            let socket = FileManager.default.fileExists(atPath: socketDirectory + "/.s.PGSQL.\(port)")
-            if case .running = state(), socket {} else { try startServer() }
+            switch state() {
+            case .running(let pid) where !Connection.serverAnswers(conninfo(database: "postgres")):
+                throw StoreError.cluster("the embedded PostgreSQL (pid \(pid), \(dataDirectory)) runs but does not answer on \(socketDirectory); "
+                                         + "see \(logFile), or stop it: pg_ctl stop -D \(dataDirectory)")
+            case .running: break
+            default: try startServer()
+            }
             try createDatabaseIfMissing()
         }
     }
 
     /// Stops the server (fast shutdown); does nothing when it is not running.
+    /// Only ever signals this cluster's own server: a stale pid file's pid
+    /// (possibly an unrelated process now) is left alone.
     public func stop() throws {
         try withLock {
             guard case .running = state() else { return }
@@ -84,9 +124,7 @@ public struct EmbeddedCluster: Sendable {
     func initialise() throws {
         let fm = FileManager.default
         try? fm.removeItem(atPath: dataDirectory)
-        for dir in [dataDirectory, socketDirectory] {
-            try fm.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        }
+        for dir in [dataDirectory, socketDirectory] { try FileError.makeDirectories(dir, mode: 0o700, what: "DCHAIN_HOME directory") }
         if Self.isRoot {
             try Self.ensureReachableByPostgres(home)
             for dir in [dataDirectory, socketDirectory] { try Self.chownToPostgres(dir) }
@@ -97,7 +135,7 @@ public struct EmbeddedCluster: Sendable {
 
             # dchain: a private cluster on a Unix socket only.
             listen_addresses = ''
-            unix_socket_directories = '\(socketDirectory)'
+            unix_socket_directories = '\(Self.confQuote(socketDirectory))'
             unix_socket_permissions = 0700
             port = \(port)
             fsync = on
@@ -106,14 +144,39 @@ public struct EmbeddedCluster: Sendable {
             shared_buffers = 128MB
 
             """
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: dataDirectory + "/postgresql.conf"))
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data(conf.utf8))
-        try handle.close()
+        let confPath = dataDirectory + "/postgresql.conf"
+        let fd = open(confPath, O_WRONLY | O_APPEND)
+        guard fd >= 0 else { throw FileError(path: confPath, doing: "cannot open", errno: errno) }
+        defer { close(fd) }
+        let bytes = Array(conf.utf8)
+        guard bytes.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) == bytes.count else {
+            throw FileError(path: confPath, doing: "cannot write", errno: errno)
+        }
+    }
+
+    /// A value inside a postgresql.conf single-quoted string: `'` doubled.
+    /// (A list setting: a directory with a comma or space is double-quoted.)
+    static func confQuote(_ value: String) -> String {
+        let listed = value.contains(",") || value.contains(" ") || value.contains("\"")
+            ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+        return listed.replacingOccurrences(of: "'", with: "''")
     }
 
     func startServer() throws {
-        try? FileManager.default.removeItem(atPath: dataDirectory + "/postmaster.pid")
+        // Only called when no server of this cluster answers: lock files a killed
+        // server left (naming a pid that is gone, a zombie, or another program)
+        // would make the new server refuse to start.
+        let fm = FileManager.default
+        let socketLock = socketDirectory + "/.s.PGSQL.\(port).lock"
+        for lock in [dataDirectory + "/postmaster.pid", socketLock] {
+            guard let text = try? String(contentsOfFile: lock, encoding: .utf8), let pid = Int(text.split(separator: "\n").first ?? "") else { continue }
+            if isOurServer(pid) {
+                throw StoreError.cluster("the embedded PostgreSQL (pid \(pid), \(dataDirectory)) runs but does not answer on \(socketDirectory); "
+                                         + "see \(logFile), or stop it: pg_ctl stop -D \(dataDirectory)")
+            }
+            try? fm.removeItem(atPath: lock)
+            if lock == socketLock { try? fm.removeItem(atPath: socketDirectory + "/.s.PGSQL.\(port)") }
+        }
         do {
             try runTool("pg_ctl", ["start", "-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "-s"])
         } catch {
@@ -206,33 +269,31 @@ public struct EmbeddedCluster: Sendable {
         }
     }
 
-    /// Every parent of `path` must be traversable (o+x) by the postgres user.
+    /// Every parent of `path` must be traversable by the postgres user. dchain
+    /// never changes a directory's permissions for that (a user's 0700 home
+    /// stays 0700): it says which directory blocks and what would fix it.
     static func ensureReachableByPostgres(_ path: String) throws {
+        let (uid, gid) = try postgresIDs()
         var dir = URL(fileURLWithPath: path).standardized.path
-        var blocked: [String] = []
         while dir != "/" && !dir.isEmpty {
             var st = stat()
-            if stat(dir, &st) == 0, st.st_mode & 0o001 == 0 { blocked.append(dir) }
+            if stat(dir, &st) == 0 {
+                let bit: mode_t = st.st_uid == uid ? 0o100 : st.st_gid == gid ? 0o010 : 0o001
+                if st.st_mode & bit == 0 {
+                    throw StoreError.cluster("the postgres user (which runs the server for root) cannot reach \(path): \(dir) is mode "
+                                             + String(st.st_mode & 0o7777, radix: 8) + "; run `chmod o+x \(dir)` or set DCHAIN_HOME "
+                                             + "to a directory it can reach, e.g. /var/lib/dchain")
+                }
+            }
             dir = (dir as NSString).deletingLastPathComponent
         }
-        for d in blocked {
-            guard chmod(d, (stat_mode(d) | 0o001)) == 0 else {
-                throw StoreError.cluster("the postgres user cannot reach \(path): \(d) is not traversable; set DCHAIN_HOME to a directory it can reach")
-            }
-        }
-    }
-
-    static func stat_mode(_ path: String) -> mode_t {
-        var st = stat()
-        return stat(path, &st) == 0 ? st.st_mode & 0o7777 : 0o755
     }
 
     /// Holds an exclusive lock on `home/lock` while `body` runs.
     func withLock<T>(_ body: () throws -> T) throws -> T {
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o755])
+        try FileError.makeDirectories(home, mode: 0o755, what: "DCHAIN_HOME")
         let fd = open(home + "/lock", O_CREAT | O_RDWR, 0o644)
-        guard fd >= 0 else { throw StoreError.cluster("cannot open \(home)/lock: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw FileError(path: home + "/lock", doing: "cannot open the cluster's lock file", errno: errno) }
         defer { close(fd) }
         guard flock(fd, LOCK_EX) == 0 else { throw StoreError.cluster("cannot lock \(home)/lock") }
         defer { flock(fd, LOCK_UN) }

@@ -82,7 +82,7 @@ public final class Connection {
     public func run(script sql: String) throws {
         let result = PQexec(conn, sql)
         defer { PQclear(result) }
-        try check(result)
+        try check(result, statement: sql)
     }
 
     /// Runs `body` in a transaction: commits when it returns, rolls back when
@@ -111,7 +111,7 @@ public final class Connection {
         let start = PQexec(conn, copySQL)
         guard PQresultStatus(start) == PGRES_COPY_IN else {
             defer { PQclear(start) }
-            try check(start)
+            try check(start, statement: copySQL)
             throw PostgresError.client("not a COPY FROM STDIN statement: \(copySQL)")
         }
         PQclear(start)
@@ -140,7 +140,7 @@ public final class Connection {
         PQputCopyEnd(conn, failure == nil ? nil : "aborted by client")
         var serverError: Error?
         while let r = PQgetResult(conn) {
-            do { try check(r) } catch { serverError = serverError ?? error }
+            do { try check(r, statement: copySQL) } catch { serverError = serverError ?? error }
             PQclear(r)
         }
         if let failure { throw failure }
@@ -235,11 +235,11 @@ public final class Connection {
                 PQexecParams(conn, sql, Int32(texts.count), nil, texts.isEmpty ? nil : ptr, nil, nil, 0)
             }
         }
-        do { try check(result) } catch { PQclear(result); throw error }
+        do { try check(result, statement: sql) } catch { PQclear(result); throw error }
         return result
     }
 
-    private func check(_ result: OpaquePointer?) throws {
+    private func check(_ result: OpaquePointer?, statement: String?) throws {
         guard let result else {
             throw PostgresError.client(Connection.oneLine(String(cString: PQerrorMessage(conn))))
         }
@@ -265,7 +265,8 @@ public final class Connection {
                 hint: field(DC_PG_DIAG_MESSAGE_HINT),
                 constraint: field(DC_PG_DIAG_CONSTRAINT_NAME),
                 table: field(DC_PG_DIAG_TABLE_NAME),
-                column: field(DC_PG_DIAG_COLUMN_NAME)))
+                column: field(DC_PG_DIAG_COLUMN_NAME),
+                statement: statement))
         }
     }
 

@@ -24,6 +24,12 @@ public enum PostgresError: Error, CustomStringConvertible, Sendable {
         if case let .server(e) = self { return e.sqlState }
         return nil
     }
+
+    /// The named SQLSTATE of a server error, else nil.
+    public var state: SQLState? {
+        if case let .server(e) = self { return e.state }
+        return nil
+    }
 }
 
 /// The fields of an error report from the server.
@@ -36,6 +42,17 @@ public struct ServerError: Sendable, CustomStringConvertible {
     public var constraint: String?
     public var table: String?
     public var column: String?
+    /// The statement that failed (its text, parameters not included).
+    public var statement: String?
+
+    public init(severity: String, sqlState: String, message: String, detail: String? = nil, hint: String? = nil,
+                constraint: String? = nil, table: String? = nil, column: String? = nil, statement: String? = nil) {
+        self.severity = severity; self.sqlState = sqlState; self.message = message; self.detail = detail; self.hint = hint
+        self.constraint = constraint; self.table = table; self.column = column; self.statement = statement
+    }
+
+    /// The SQLSTATE, named.
+    public var state: SQLState { SQLState(sqlState) }
 
     public var description: String {
         var s = message
@@ -45,7 +62,9 @@ public struct ServerError: Sendable, CustomStringConvertible {
     }
 
     /// Class 23: integrity constraint violation.
-    public var isIntegrityViolation: Bool { sqlState.hasPrefix("23") }
+    public var isIntegrityViolation: Bool { state.errorClass == "23" }
+    /// Class 22: a value the server cannot take (out of range, malformed).
+    public var isDataException: Bool { state.errorClass == "22" }
     /// 40001 / 40P01: the transaction may succeed if retried.
-    public var isRetryable: Bool { sqlState == "40001" || sqlState == "40P01" }
+    public var isRetryable: Bool { state == .serializationFailure || state == .deadlockDetected }
 }

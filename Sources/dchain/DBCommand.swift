@@ -37,6 +37,9 @@ struct DBCommand: ParsableCommand {
                 case .notInitialised: print("server:   not initialised (starts on first use)")
                 case .stopped: print("server:   stopped")
                 case let .running(pid): print("server:   running (pid \(pid), socket \(cluster.socketDirectory))")
+                case let .stale(pid):
+                    print("server:   not running; \(cluster.dataDirectory)/postmaster.pid names pid \(pid), which is not this cluster's "
+                          + "server (left by a killed server) — `dchain db start` (or any command) removes it and starts the server")
                 }
                 guard case .running = cluster.state() else { return }
             case .conninfo:
@@ -76,8 +79,13 @@ struct DBCommand: ParsableCommand {
 
         func run() throws {
             let cluster = try embedded(connection)
+            let before = cluster.state()
             try cluster.stop()
-            print("embedded PostgreSQL stopped (\(cluster.home))")
+            switch before {
+            case .running: print("embedded PostgreSQL stopped (\(cluster.home))")
+            case let .stale(pid): print("embedded PostgreSQL was not running (stale postmaster.pid of pid \(pid) left alone; `dchain db start` clears it)")
+            default: print("embedded PostgreSQL was not running (\(cluster.home))")
+            }
         }
     }
 

@@ -63,6 +63,8 @@ struct DChain: ParsableCommand {
     static func run<Root: ParsableCommand>(_ root: Root.Type, _ arguments: [String]) -> Never {
         do {
             var command = try root.parseAsRoot(arguments)
+            try OutputOptions.checkOut(of: command)
+            ConnectionOptions.workspaceUse = command is ReadOnlyCommand ? .mustExist : .create
             try command.run()
             EarlyConnection.shared.discard()
             Foundation.exit(0)

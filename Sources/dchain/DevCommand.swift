@@ -1,5 +1,6 @@
 import ArgumentParser
 import DecisionChain
+import DecisionChainDev
 import DecisionChainStore
 import Foundation
 
@@ -17,9 +18,8 @@ struct DevCommand: ParsableCommand {
             discussion: """
                 The same --accounts, --seed, --touchpoints-per-account and --today give the same data; ids continue after \
                 what the database holds, and account names carry the seed, so seed twice with different seeds to add more. \
-                The load is one transaction run with session_replication_role = replica: the audit triggers and the \
-                foreign-key checks are skipped for it (the generator keeps its keys consistent). That needs a superuser, \
-                which the embedded cluster's user is. Tables are analyzed afterwards.
+                The load is one transaction with dchain.bulk_load = on: the audit trigger skips its rows, which it \
+                allows only for the tables' owner (no superuser needed); foreign keys are checked. Tables are analyzed afterwards.
                 """)
         @Option(help: "How many accounts to generate.") var accounts: Int
         @Option(help: "Seed of the generator.") var seed: UInt64 = 1

@@ -34,9 +34,9 @@ enum ExitStatus {
                     || reason.contains("is not permitted to log in") || reason.contains("pg_hba.conf rejects") || (reason.contains("role \"") && reason.contains("does not exist"))
                 return refused ? noPermission : unavailable
             case let .server(s):
-                if s.sqlState == "42501" || s.sqlState.hasPrefix("28") { return noPermission }
-                if s.isIntegrityViolation || s.sqlState.hasPrefix("22") { return dataError }
-                if s.sqlState.hasPrefix("08") || s.sqlState.hasPrefix("57") { return unavailable }
+                if s.state == .insufficientPrivilege || s.state.errorClass == "28" { return noPermission }
+                if s.isIntegrityViolation || s.isDataException { return dataError }
+                if s.state.errorClass == "08" || s.state.errorClass == "57" { return unavailable }
                 return software
             case .client: return unavailable
             case .decoding: return software
@@ -44,6 +44,15 @@ enum ExitStatus {
         case is UsageHint: return usage
         case let e as OutputError:
             return e.status
+        case let e as FileError:
+            switch e.kind {
+            case .cannotCreate: return cantCreate
+            case .io: return ioError
+            case .permission: return noPermission
+            }
+        case let e as CocoaError:
+            // A Foundation file error that slipped past the checks: still one line.
+            return e.code == .fileWriteNoPermission || e.code == .fileReadNoPermission ? noPermission : cantCreate
         default:
             return nil
         }
@@ -53,8 +62,15 @@ enum ExitStatus {
     static func message(for error: Error) -> String {
         switch error {
         case let e as PostgresError:
-            if case let .server(s) = e, s.isIntegrityViolation { return "rejected by the database: \(s.description)" }
+            if case let .server(s) = e, s.state == .uniqueViolation, s.constraint == "buying_influence_one_eb" {
+                return "the deal already has an EB; a deal has one economic buyer — use --replace (rejected by the database: \(s.constraint!))"
+            }
+            if case let .server(s) = e, s.isIntegrityViolation || s.isDataException { return "rejected by the database: \(s.description)" }
             return e.description
+        case let e as CocoaError:
+            let path = e.userInfo[NSFilePathErrorKey] as? String ?? e.userInfo[NSURLErrorKey].map { "\($0)" } ?? "file"
+            let posix = (e.userInfo[NSUnderlyingErrorKey] as? NSError).map { String(cString: strerror(Int32($0.code))) }
+            return "\(path): " + (posix ?? "cannot be read or written (\(e.code.rawValue))")
         default:
             return String(describing: error)
         }

@@ -25,9 +25,13 @@ struct ConnectionOptions: ParsableArguments {
         Environment.value("DCHAIN_WORKSPACE")
     }
 
+    /// Whether the running command may create its workspace: set once,
+    /// before it runs, from whether it is a `ReadOnlyCommand`.
+    nonisolated(unsafe) static var workspaceUse: Database.WorkspaceUse = .create
+
     /// Opens (and on first use migrates) the database.
     func open(check: Database.SchemaCheck = .now) throws -> Database {
-        try Database.open(Database.location(db: db), workspace: effectiveWorkspace, actor: actor, check: check)
+        try Database.open(Database.location(db: db), workspace: effectiveWorkspace, actor: actor, check: check, workspaceUse: Self.workspaceUse)
     }
 }
 
@@ -78,16 +82,52 @@ struct OutputOptions: ParsableArguments {
 }
 
 /// Writing results: stdout, or a file replaced atomically (never half-written).
+/// Failures are one line naming the path: exit 73 (cannot create), 74 (I/O),
+/// 77 (permission).
 enum Output {
     static func write(_ text: String, to path: String?) throws {
         guard let path, path != "-" else {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw OutputError(description: "cannot write \(path): \(error.localizedDescription)")
+        try FileError.checkWritable(path)
+        let dir = (path as NSString).deletingLastPathComponent
+        let temp = (dir.isEmpty ? "" : dir + "/") + ".\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw FileError(path: path, doing: "cannot create", errno: errno) }
+        var failure: Int32 = 0
+        let bytes = Array(text.utf8)
+        var done = 0
+        while done < bytes.count {
+            let n = bytes[done...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; failure = errno; break }
+            done += n
+        }
+        if failure == 0 && fsync(fd) != 0 { failure = errno }
+        if close(fd) != 0 && failure == 0 { failure = errno }
+        if failure == 0 && rename(temp, path) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temp)
+            throw FileError(path: path, doing: "cannot write", errno: failure)
+        }
+    }
+}
+
+extension OutputOptions {
+    /// Checks `--out` before the command runs (and so before it writes
+    /// anything to the database): the directory exists and is writable and
+    /// the path is not a directory. CSV without a .csv name is a directory of
+    /// files and is left to the command.
+    func checkOut() throws {
+        guard let out, out != "-" else { return }
+        if format == .csv && !out.lowercased().hasSuffix(".csv") { return }
+        try FileError.checkWritable(out)
+    }
+
+    /// The `--out` checks of every output group of a parsed command.
+    static func checkOut(of command: Any) throws {
+        for child in Mirror(reflecting: command).children {
+            if let group = child.value as? OptionGroup<OutputOptions> { try group.wrappedValue.checkOut() }
         }
     }
 }

@@ -1,5 +1,6 @@
 import DecisionChain
 import DecisionChainStore
+import DecisionChainDev
 import Foundation
 import Postgres
 import Testing

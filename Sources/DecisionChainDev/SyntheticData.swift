@@ -1,4 +1,5 @@
 import DecisionChain
+import DecisionChainStore
 import Foundation
 import Postgres
 
@@ -10,10 +11,9 @@ import Postgres
 /// `today` give the same rows. Each account is drawn from its own SplitMix64
 /// stream, so an account can be drawn again for each table: rows stream into
 /// `COPY` one account at a time and memory stays flat however many are made.
-/// The load runs in one transaction with `session_replication_role = replica`,
-/// which skips the audit triggers and foreign-key checks (the generator keeps
-/// the keys consistent itself); that needs a superuser, as the embedded
-/// cluster's user is.
+/// The load runs in one transaction with `dchain.bulk_load = on`, which the
+/// audit trigger honours for the tables' owner only (migration 0004): no
+/// superuser needed, foreign keys still checked.
 public struct SyntheticData {
     let db: Connection
 
@@ -53,7 +53,7 @@ public struct SyntheticData {
         }
         let seeded = Seeded(options: o, government: gov, enterprise: ent)
         let summary = try db.transaction { c -> Summary in
-            try c.run(script: "SET LOCAL session_replication_role = replica")
+            try c.run(script: "SET LOCAL dchain.bulk_load = 'on'")
             var reference = try referenceData(c)
             reference.bases = try idBases(c)
             var s = Summary()
