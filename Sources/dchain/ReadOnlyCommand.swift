@@ -23,3 +23,4 @@ extension TaskCommand.List: ReadOnlyCommand {}
 extension DBCommand.Status: ReadOnlyCommand {}
 extension UnitCommand.List: ReadOnlyCommand {}
 extension PainCommand.List: ReadOnlyCommand {}
+extension TodayCommand: ReadOnlyCommand {}
