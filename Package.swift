@@ -40,7 +40,6 @@ let package = Package(
                 .embedInCode("0001_core.sql"),
                 .embedInCode("0002_audit.sql"),
                 .embedInCode("0003_seed_pipelines.sql"),
-                .embedInCode("0004_hardening.sql"),
                 .embedInCode("0005_corrections.sql"),
                 .embedInCode("0008_teams.sql"),
             ]

@@ -14,7 +14,6 @@ public enum SchemaMigrations {
         Migration(version: 1, name: "0001_core.sql", sql: text(PackageResources._001_core_sql)),
         Migration(version: 2, name: "0002_audit.sql", sql: text(PackageResources._002_audit_sql)),
         Migration(version: 3, name: "0003_seed_pipelines.sql", sql: text(PackageResources._003_seed_pipelines_sql)),
-        Migration(version: 4, name: "0004_hardening.sql", sql: text(PackageResources._004_hardening_sql)),
         Migration(version: 5, name: "0005_corrections.sql", sql: text(PackageResources._005_corrections_sql)),
         Migration(version: 8, name: "0008_teams.sql", sql: text(PackageResources._008_teams_sql)),
     ]

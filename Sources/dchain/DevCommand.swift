@@ -18,8 +18,9 @@ struct DevCommand: ParsableCommand {
             discussion: """
                 The same --accounts, --seed, --touchpoints-per-account and --today give the same data; ids continue after \
                 what the database holds, and account names carry the seed, so seed twice with different seeds to add more. \
-                The load is one transaction with dchain.bulk_load = on: the audit trigger skips its rows, which it \
-                allows only for the tables' owner (no superuser needed); foreign keys are checked. Tables are analyzed afterwards.
+                The load is one transaction, run as the tables' owner, with their audit triggers disabled inside it only \
+                (ALTER TABLE is transactional: other sessions never write unaudited); no superuser needed, foreign keys \
+                are checked. Tables are analyzed afterwards.
                 """)
         @Option(help: "How many accounts to generate.") var accounts: Int
         @Option(help: "Seed of the generator.") var seed: UInt64 = 1

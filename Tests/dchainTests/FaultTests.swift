@@ -112,7 +112,7 @@ struct FaultTests {
         #expect(r.stderr.contains(home.hasSuffix("/sub") ? "/etc/hostname" : home) && !r.stderr.contains("NSCocoaErrorDomain"), "\(r)")
     }
 
-    @Test("dev seed as a database owner who is not a superuser: the rows land, the audit trigger skips them only for the owner")
+    @Test("dev seed as a database owner who is not a superuser: the rows land, no audit rows for the load, ordinary writes audited")
     func seedWithoutSuperuser() throws {
         let admin = try CLI.fresh("fault-seed-admin")
         let sql = try SQL(admin.conninfo)
@@ -120,7 +120,10 @@ struct FaultTests {
         try sql.connection.run(script: "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'dchain_seed_owner') "
                                    + "THEN CREATE ROLE dchain_seed_owner LOGIN NOSUPERUSER; END IF; END $$")
         try sql.connection.run(script: "CREATE DATABASE \(db) OWNER dchain_seed_owner")
-        // Later conninfo keywords override earlier ones.
+        // The first migration of a database creates the cluster's roles (a superuser's job); the
+        // owner is then a member of dchain_owner, which owns the tables. Later keywords override earlier ones.
+        try CLI(conninfo: admin.conninfo + " dbname=\(db)").ok("db", "migrate")
+        try sql.connection.run(script: "GRANT dchain_owner TO dchain_seed_owner")
         let owner = CLI(conninfo: admin.conninfo + " dbname=\(db) user=dchain_seed_owner")
         let r = try owner.run("dev", "seed", "--accounts", "3", "--touchpoints-per-account", "4", "--today", "2026-06-01")
         #expect(r.status == 0, "\(r)")
