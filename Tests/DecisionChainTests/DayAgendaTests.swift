@@ -23,6 +23,16 @@ struct DayAgendaTests {
                                 today: today, days: 15, lang: .en).count == 1)
     }
 
+    @Test("someone holding two roles in a deal is one line, on the more demanding cadence")
+    func twoRoles() throws {
+        let tb = DayAgenda.RoleHolderFact(account: "A", deal: "D", stakeholder: "刘", role: .tb, since: Day("2026-01-01")!,
+                                          lastContact: Day("2026-08-20")!)
+        var coach = tb; coach.role = .coach
+        let items = DayAgenda.build(tasks: [], roleHolders: [tb, coach], pains: [], deals: [], settings: try settings(),
+                                    today: today, days: 0, lang: .en)
+        #expect(items.count == 1 && items[0].role == .coach && items[0].due == Day("2026-08-27") && items[0].action.contains("TB/Coach"))
+    }
+
     @Test("overdue before due today before upcoming; then priority; then the longest overdue")
     func ranking() throws {
         func task(_ id: Int64, _ due: String, _ p: Priority) -> DayAgenda.TaskFact {

@@ -113,19 +113,25 @@ public enum DayAgenda {
                               due: t.due, daysLate: t.due.days(to: today), priority: t.priority,
                               command: "dchain task done \(t.id)", uid: "task-\(t.id)"))
         }
-        for h in roleHolders {
-            guard let cadence = settings.cadenceDays[h.role] else { continue }
-            let due = (h.lastContact ?? h.since).adding(days: cadence)
+        // One line per person and deal: the most demanding cadence of the roles they hold there.
+        let people = Dictionary(grouping: roleHolders) { [$0.account, $0.deal, $0.stakeholder] }
+        for key in people.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let held = people[key]!.filter { settings.cadenceDays[$0.role] != nil }
+            guard let h = held.min(by: { (settings.cadenceDays[$0.role]!, $0.role) < (settings.cadenceDays[$1.role]!, $1.role) }) else { continue }
+            let cadence = settings.cadenceDays[h.role]!
+            let since = held.map(\.since).min()!
+            let due = (h.lastContact ?? since).adding(days: cadence)
             guard due <= horizon else { continue }
+            let roles = held.map(\.role).sorted().map(\.rawValue).joined(separator: "/")
             let channel = settings.channel[h.role] ?? .visit
             let last = h.lastContact.map { lang == .zh ? "上次接触 \($0)（\($0.days(to: today)) 天前）" : "last contact \($0) (\($0.days(to: today)) days ago)" }
-                ?? (lang == .zh ? "自 \(h.since) 担任此角色以来从未接触" : "never contacted since taking the role on \(h.since)")
+                ?? (lang == .zh ? "自 \(since) 担任此角色以来从未接触" : "never contacted since taking the role on \(since)")
             items.append(Item(kind: .contact, account: h.account, deal: h.deal, stakeholder: h.stakeholder, role: h.role,
-                              action: lang == .zh ? "联系 \(h.stakeholder)（\(h.role.rawValue)）" : "contact \(h.stakeholder) (\(h.role.rawValue))",
+                              action: lang == .zh ? "联系 \(h.stakeholder)（\(roles)）" : "contact \(h.stakeholder) (\(roles))",
                               why: last + (lang == .zh ? "；\(h.role.rawValue) 的接触周期为 \(cadence) 天" : "; the \(h.role.rawValue) cadence is \(cadence) days"),
                               due: due, daysLate: due.days(to: today), priority: settings.contactPriority[h.role] ?? .medium,
                               command: "dchain log \(shellWord(h.account)) --deal \(shellWord(h.deal)) --channel \(channel.rawValue) --with \(shellWord(h.stakeholder))",
-                              uid: "contact-\(h.account)-\(h.deal)-\(h.stakeholder)-\(h.role.rawValue)"))
+                              uid: "contact-\(h.account)-\(h.deal)-\(h.stakeholder)"))
         }
         for p in pains where p.severity == .high {
             let due = p.raisedOn.adding(days: settings.painDueDays[p.severity] ?? 0)
