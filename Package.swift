@@ -42,6 +42,7 @@ let package = Package(
                 .embedInCode("0003_seed_pipelines.sql"),
                 .embedInCode("0005_corrections.sql"),
                 .embedInCode("0008_teams.sql"),
+                .embedInCode("0009_observation.sql"),
             ]
         ),
         .target(

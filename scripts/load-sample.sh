@@ -94,4 +94,7 @@ L --channel wechat --on "2026-08-25 21:00" --summary "教练提醒合同风险 c
 L --channel call --on "2026-08-28 10:00" --summary "与采购办确认付款节点 payment milestones with procurement" \
   --with "赵磊:1:satisfied" --response "付款节点改为按验收阶段 milestones now follow acceptance"
 
-echo "loaded sample account $A: 7 stakeholders, deal $DEAL (stage contract), 19 touchpoints"
+# One observed working day of the UB 周婷 at her service window (day in the life).
+q observe "$A" --who 周婷 --on 2026-03-26 --deal "$DEAL" --from-file "$(dirname "$0")/sample/window-clerk-day.txt"
+
+echo "loaded sample account $A: 7 stakeholders, deal $DEAL (stage contract), 19 touchpoints, one observed day of 周婷"
