@@ -39,6 +39,7 @@ bench-report: release
 
 screenshot: build
 	@scripts/screenshot-map.sh
+	@scripts/screenshot-day.sh
 
 clean:
 	rm -rf .build

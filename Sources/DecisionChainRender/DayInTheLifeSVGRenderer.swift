@@ -49,7 +49,7 @@ public enum DayInTheLifeSVGRenderer {
             let color = p.low ? "#dc2626" : (p.feels > 0 ? "#059669" : "#2563eb")
             svg += "<circle class=\"\(p.low ? "low" : "point")\" cx=\"\(num(x(p.minute)))\" cy=\"\(num(y(p.feels)))\" r=\"\(p.low ? 6 : 4)\" fill=\"\(color)\"><title>\(esc(p.time + " " + DayLabels.signed(p.feels)))</title></circle>\n"
             if p.low {
-                svg += "<text x=\"\(num(x(p.minute)))\" y=\"\(num(y(p.feels) + 20))\" text-anchor=\"middle\" fill=\"#dc2626\" font-weight=\"600\">▼ \(esc(DayLabels.lowPoint(lang)))</text>\n"
+                svg += "<text x=\"\(num(x(p.minute)))\" y=\"\(num(y(p.feels) - 10))\" text-anchor=\"middle\" fill=\"#dc2626\" font-weight=\"600\">▼ \(esc(DayLabels.lowPoint(lang)))</text>\n"
             }
         }
         // What they do, staggered over rows so neighbours do not collide.
@@ -62,11 +62,14 @@ public enum DayInTheLifeSVGRenderer {
             if !s.tools.isEmpty { label += " [" + s.tools.joined(separator: ", ") + "]" }
             label = DisplayWidth.truncate(label, to: max(8, maxChars))
             let w = Double(DisplayWidth.of(label)) * 6.5
-            let row = rowEnds.firstIndex { $0 < cx - 4 } ?? rowEnds.indices.min { rowEnds[$0] < rowEnds[$1] }!
+            // A label that would run off the right edge ends at its step instead.
+            let endAnchored = cx + w > width - 4
+            let leftEdge = endAnchored ? cx - w : cx
+            let row = rowEnds.firstIndex { $0 < leftEdge - 4 } ?? rowEnds.indices.min { rowEnds[$0] < rowEnds[$1] }!
             let ly = labelTop + Double(row) * rowHeight
             svg += "<line x1=\"\(num(cx))\" y1=\"\(num(top + plotHeight))\" x2=\"\(num(cx))\" y2=\"\(num(ly - 11))\" stroke=\"#d1d5db\" stroke-dasharray=\"2,2\"/>\n"
-            svg += "<text class=\"step\" x=\"\(num(cx))\" y=\"\(num(ly))\" fill=\"\(s.low ? "#b91c1c" : "#111827")\">\(esc(label))</text>\n"
-            rowEnds[row] = cx + w
+            svg += "<text class=\"step\" x=\"\(num(cx))\" y=\"\(num(ly))\"\(endAnchored ? " text-anchor=\"end\"" : "") fill=\"\(s.low ? "#b91c1c" : "#111827")\">\(esc(label))</text>\n"
+            rowEnds[row] = leftEdge + w
         }
         svg += "</svg>\n"
         return svg

@@ -38,7 +38,7 @@ public enum DayInTheLifeBuilder {
     static func observedSteps(_ obs: [Observation]) -> [DayInTheLife.Step] {
         obs.sorted { ($0.minute, $0.id) < ($1.minute, $1.id) }.map { o in
             DayInTheLife.Step(time: o.time, minute: o.minute, does: o.does, alsoDoes: [], thinks: o.thinks.map { [$0] } ?? [],
-                              tools: o.tool.map { [$0] } ?? [], feels: o.feels.map { Double($0.value) }, feelsMin: o.feels?.value,
+                              tools: toolNames(o.tool), feels: o.feels.map { Double($0.value) }, feelsMin: o.feels?.value,
                               feelsMax: o.feels?.value, labels: o.feelsLabel.map { [$0] } ?? [], painPointIDs: o.painPointID.map { [$0] } ?? [],
                               low: false, days: 1, observationIDs: [o.id])
         }
@@ -57,7 +57,7 @@ public enum DayInTheLifeBuilder {
             let feelings: [Int] = ordered.compactMap { $0.feels?.value }
             let mean: Double? = feelings.isEmpty ? nil : round1(Double(feelings.reduce(0, +)) / Double(feelings.count))
             let thinks: [String] = distinct(ordered.compactMap { $0.thinks })
-            let tools: [String] = distinct(ordered.compactMap { $0.tool })
+            let tools: [String] = distinct(ordered.flatMap { toolNames($0.tool) })
             let labels: [String] = distinct(ordered.compactMap { $0.feelsLabel })
             let pains: [Int64] = Array(Set(ordered.compactMap { $0.painPointID })).sorted()
             let dayCount = Set(ordered.map { $0.on }).count
@@ -84,8 +84,7 @@ public enum DayInTheLifeBuilder {
         var order: [String] = [], count: [String: Int] = [:], first: [String: Int] = [:]
         for o in sorted {
             // "受理系统, 审批系统" names two tools.
-            for t in (o.tool ?? "").split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" || $0 == "/" })
-                .map({ $0.trimmingCharacters(in: .whitespaces) }) where !t.isEmpty {
+            for t in toolNames(o.tool) {
                 if count[t] == nil { order.append(t); first[t] = o.minute }
                 count[t, default: 0] += 1
             }
@@ -148,6 +147,12 @@ public enum DayInTheLifeBuilder {
 
     static func isHan(_ c: Character) -> Bool {
         c.unicodeScalars.allSatisfy { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }
+    }
+
+    /// The tools a step names: "受理系统, 审批系统" (or 、/) names two.
+    public static func toolNames(_ tool: String?) -> [String] {
+        (tool ?? "").split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" || $0 == "/" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     static func distinct(_ xs: [String]) -> [String] {
