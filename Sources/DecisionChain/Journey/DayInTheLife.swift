@@ -57,6 +57,14 @@ public struct DayInTheLife: Sendable, Encodable, Equatable {
             case time, minute, does, alsoDoes = "also_does", thinks, tools, feels, feelsMin = "feels_min", feelsMax = "feels_max"
             case labels, painPointIDs = "pain_point_ids", low, days, observationIDs = "observation_ids"
         }
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(time, forKey: .time); try c.encode(minute, forKey: .minute); try c.encode(does, forKey: .does)
+            try c.encode(alsoDoes, forKey: .alsoDoes); try c.encode(thinks, forKey: .thinks); try c.encode(tools, forKey: .tools)
+            try c.encode(feels, forKey: .feels); try c.encode(feelsMin, forKey: .feelsMin); try c.encode(feelsMax, forKey: .feelsMax)
+            try c.encode(labels, forKey: .labels); try c.encode(painPointIDs, forKey: .painPointIDs); try c.encode(low, forKey: .low)
+            try c.encode(days, forKey: .days); try c.encode(observationIDs, forKey: .observationIDs)
+        }
     }
 
     /// How often a tool was touched over the day.
@@ -93,6 +101,12 @@ public struct DayInTheLife: Sendable, Encodable, Equatable {
         enum CodingKeys: String, CodingKey {
             case painPointID = "pain_point_id", time, text, severity, status, deal, days, changes
         }
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(painPointID, forKey: .painPointID); try c.encode(time, forKey: .time); try c.encode(text, forKey: .text)
+            try c.encode(severity, forKey: .severity); try c.encode(status, forKey: .status); try c.encode(deal, forKey: .deal)
+            try c.encode(days, forKey: .days); try c.encode(changes, forKey: .changes)
+        }
     }
 
     /// One link from a pain to what would change it.
@@ -103,11 +117,27 @@ public struct DayInTheLife: Sendable, Encodable, Equatable {
         /// The pain point (need) or plan item it links to.
         public var id: Int64?
         public var deal: String?
+
+        enum CodingKeys: String, CodingKey { case kind, text, id, deal }
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(kind, forKey: .kind); try c.encode(text, forKey: .text); try c.encode(id, forKey: .id); try c.encode(deal, forKey: .deal)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case kind, accountID = "account_id", account, stakeholderID = "stakeholder_id", stakeholder, title, roles, date
         case observedDays = "observed_days", steps, tools, curve, pains, meanFeels = "mean_feels"
+    }
+
+    /// Every key always present; unknown values are null.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind); try c.encode(accountID, forKey: .accountID); try c.encode(account, forKey: .account)
+        try c.encode(stakeholderID, forKey: .stakeholderID); try c.encode(stakeholder, forKey: .stakeholder); try c.encode(title, forKey: .title)
+        try c.encode(roles, forKey: .roles); try c.encode(date, forKey: .date); try c.encode(observedDays, forKey: .observedDays)
+        try c.encode(steps, forKey: .steps); try c.encode(tools, forKey: .tools); try c.encode(curve, forKey: .curve)
+        try c.encode(pains, forKey: .pains); try c.encode(meanFeels, forKey: .meanFeels)
     }
 
     /// The lowest feeling of the day, if any.

@@ -1,0 +1,1 @@
+../DecisionChainTests/DayFixture.swift
