@@ -129,8 +129,9 @@ public struct ObservationStore {
             """, [accountID, stakeholderID, on]).map(Observation.init(row:))
     }
 
-    /// Deletes one step (and the pain point it raised). The day's last step
-    /// takes the day's touchpoint with it. Returns the step deleted.
+    /// Deletes one step; the pain point it raised goes to the trash (as `pain
+    /// delete` does), and the day's last step takes the day's touchpoint to the
+    /// trash with it (as `touchpoint delete` does). Returns the step deleted.
     public func delete(_ id: Int64) throws -> Observation {
         try db.transaction { c in
             guard let row = try c.queryRow("DELETE FROM observation o WHERE o.id = $1 RETURNING \(Self.columns)", [id]) else {
@@ -138,12 +139,12 @@ public struct ObservationStore {
             }
             let o = try Observation(row: row)
             if let pain = o.painPointID {
-                try c.execute("DELETE FROM pain_point WHERE account_id = $1 AND id = $2", [o.accountID, pain])
+                _ = try PainPointStore(database).delete(pain, by: database.actor)
             }
             let left = try c.queryRow("SELECT count(*) AS n FROM observation WHERE account_id = $1 AND touchpoint_id = $2",
                                       [o.accountID, o.touchpointID])!
             if try left.decode("n") as Int64 == 0 {
-                try c.execute("DELETE FROM touchpoint WHERE account_id = $1 AND id = $2", [o.accountID, o.touchpointID])
+                _ = try TouchpointStore(database).delete(o.touchpointID)
             } else {
                 try refresh(accountID: o.accountID, touchpointID: o.touchpointID, stakeholderID: o.stakeholderID, c)
             }
