@@ -20,7 +20,11 @@ public enum DayInTheLifeRenderer {
     // MARK: text
 
     static func text(_ d: DayInTheLife, _ lang: Language, width: Int) -> String {
-        var out = DayLabels.title(d, lang) + "\n" + DayLabels.subtitle(d, lang) + "\n\n"
+        func wrapped(_ text: String, _ first: String, _ rest: String) -> String {
+            DisplayWidth.wrap(text, to: max(20, width - DisplayWidth.of(first))).enumerated()
+                .map { ($0.offset == 0 ? first : rest) + $0.element + "\n" }.joined()
+        }
+        var out = wrapped(DayLabels.title(d, lang), "", "") + wrapped(DayLabels.subtitle(d, lang), "", "  ") + "\n"
         // A timeline: the time, the feeling as a bar, what they do; beneath it tools, thoughts, pains.
         for s in d.steps {
             let bar = s.feels.map { f in
@@ -28,7 +32,11 @@ public enum DayInTheLifeRenderer {
                     : "   |" + String(repeating: "█", count: Int(f.rounded())) + String(repeating: " ", count: 3 - Int(f.rounded()))
             } ?? "   ·   "
             let head = s.time + (s.low ? " ▼ " : "   ") + bar + " " + DayLabels.signedOrBlank(s.feels) + "  "
-            let body = DisplayWidth.wrap(DayLabels.activity(s, d, lang) + (s.labels.isEmpty ? "" : " (" + s.labels.joined(separator: "/") + ")"),
+            var feeling = s.labels
+            if d.kind == .typical, let lo = s.feelsMin, let hi = s.feelsMax, lo != hi {
+                feeling.insert(DayLabels.signed(Double(lo)) + "…" + DayLabels.signed(Double(hi)), at: 0)
+            }
+            let body = DisplayWidth.wrap(DayLabels.activity(s, d, lang) + (feeling.isEmpty ? "" : " (" + feeling.joined(separator: ", ") + ")"),
                                          to: max(20, width - DisplayWidth.of(head)))
             for (i, line) in body.enumerated() { out += (i == 0 ? head : String(repeating: " ", count: DisplayWidth.of(head))) + line + "\n" }
             var details: [String] = []
@@ -45,12 +53,12 @@ public enum DayInTheLifeRenderer {
         if let mean = d.meanFeels { out += DayLabels.mean(lang) + " " + DayLabels.signed(mean) + "\n" }
         if !d.tools.isEmpty {
             out += "\n" + DayLabels.toolsHeading(lang) + "\n"
-            for t in d.tools { out += "  " + t.tool + " — " + DayLabels.toolUse(t, lang) + "\n" }
+            for t in d.tools { out += wrapped(t.tool + " — " + DayLabels.toolUse(t, lang), "  ", "    ") }
         }
         out += "\n" + DayLabels.changesHeading(lang) + "\n"
         if d.pains.isEmpty { out += "  " + DayLabels.noPains(lang) + "\n" }
         for p in d.pains {
-            out += "  " + DayLabels.painLine(p, d, lang) + "\n"
+            out += wrapped(DayLabels.painLine(p, d, lang), "  ", "      ")
             if p.changes.isEmpty { out += "      " + DayLabels.nothingYet(lang) + "\n" }
             for c in p.changes {
                 for (i, line) in DisplayWidth.wrap(DayLabels.change(c, lang), to: max(20, width - 8)).enumerated() {

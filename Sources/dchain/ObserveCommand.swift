@@ -31,7 +31,9 @@ struct ObserveCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The time of the step, HH:MM.", valueName: "time")) var at: String?
         @Option(help: "What the person does.") var does: String?
         @Option(help: "What the person thinks.") var thinks: String?
-        @Option(help: ArgumentHelp("How they feel, -3…+3, optionally :LABEL (e.g. -2:烦).", valueName: "emotion")) var feels: String?
+        // Unconditional: "-2:烦" is the value, not another flag.
+        @Option(parsing: .unconditional, help: ArgumentHelp("How they feel, -3…+3, optionally :LABEL (e.g. -2:烦).", valueName: "emotion"))
+        var feels: String?
         @Option(help: "The tool or system they use.") var tool: String?
         @Option(help: ArgumentHelp("What hurts: TEXT[:low|medium|high] (becomes a pain point).", valueName: "pain")) var pain: String?
         @Option(help: "Deal id or name (default: the account's only open deal, if it has one).") var deal: String?

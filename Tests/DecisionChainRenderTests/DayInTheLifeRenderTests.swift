@@ -27,7 +27,7 @@ struct DayInTheLifeRenderTests {
         #expect(en.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 100 })
         let zh = try DayInTheLifeRenderer.render(try day(nil), format: "text", lang: .zh, width: 80)
         #expect(zh.hasPrefix("陈工的典型一天 — 观察 2 天\n"))
-        #expect(zh.contains("全天情绪曲线") && zh.contains("[2/2 天]") && zh.contains("-2.5 (-3…-2)"))
+        #expect(zh.contains("全天情绪曲线") && zh.contains("[2/2 天]") && zh.contains("-2.5") && zh.contains("(-3…-2, "))
         #expect(zh.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 80 })
     }
 

@@ -30,7 +30,7 @@ struct DayInTheLifeTests {
         let steps = try DayFormat.parse("""
             does,time,feels,label,tool,pain,severity,date
             "登录三个系统, 又过期",08:30,-1,无奈,"受理系统,审批系统",,,2026-03-27
-            "说""录三遍""",09:40,-2,,,同一件事录入三个系统,high,2026-03-26
+            "说\"\"录三遍\"\"",09:40,-2,,,同一件事录入三个系统,high,2026-03-26
             """, path: "day.csv")
         #expect(steps.count == 2)
         #expect(steps[0].on == Day("2026-03-26") && steps[0].does == "说\"录三遍\"" && steps[0].severity == .high)

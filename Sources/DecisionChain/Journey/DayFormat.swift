@@ -72,6 +72,9 @@ public enum DayFormat {
                 fields[key] = rest.isEmpty ? [] : [rest]
                 continue
             }
+            if current == "does", feels == nil, isFeels(token), fields["does"]?.isEmpty ?? true {
+                throw InputError(field: "\(field) does", value: "", problem: "must not be empty: say what the person does before the feeling \(token)")
+            }
             if current == "does", feels == nil, isFeels(token), fields["does"]?.isEmpty == false {
                 feels = token
                 current = "after-feels"
