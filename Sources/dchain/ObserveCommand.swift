@@ -95,7 +95,7 @@ struct ObserveCommand: ParsableCommand {
                 let g = groups[key]!
                 let person = people[g.who]!
                 return .init(accountID: a.id, stakeholderID: person.id, on: g.on, dealID: dealID,
-                             summary: "day in the life of \(person.name), observed on site", steps: g.steps)
+                             summary: "day in the life, observed on site", steps: g.steps)
             }
             let recorded = try ObservationStore(db).record(days)
             for (key, r) in zip(order, recorded) {
