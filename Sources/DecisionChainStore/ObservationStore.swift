@@ -122,6 +122,11 @@ public struct ObservationStore {
 
     /// The observations of an account (of one person, of one day), in time order.
     public func list(accountID: Int64, stakeholderID: Int64? = nil, on: Day? = nil) throws -> [Observation] {
+        try Self.list(db, accountID: accountID, stakeholderID: stakeholderID, on: on)
+    }
+
+    /// The same on a bare connection (the snapshot loader).
+    static func list(_ db: Connection, accountID: Int64, stakeholderID: Int64? = nil, on: Day? = nil) throws -> [Observation] {
         try db.query("""
             SELECT \(Self.columns) FROM observation o
             WHERE o.account_id = $1 AND ($2::bigint IS NULL OR o.stakeholder_id = $2) AND ($3::date IS NULL OR o.observed_on = $3)

@@ -41,9 +41,11 @@ public struct SnapshotStore {
                    pi.priority, pi.why, pi.status, pi.owner, s.key AS stage_key
             FROM plan_item pi LEFT JOIN stage s ON s.id = pi.stage_id WHERE pi.account_id = $1 ORDER BY pi.due, pi.id
             """, [accountID]).map(PlanItemRecord.init(row:))
-        return AccountSnapshot(account: account, units: units, stakeholders: stakeholders,
-                               pipelines: try PipelineStore(connection: db).all(), deals: deals, stageHistory: history,
-                               influences: influences, touchpoints: touchpoints, painPoints: pains, planItems: plan)
+        var snapshot = AccountSnapshot(account: account, units: units, stakeholders: stakeholders,
+                                       pipelines: try PipelineStore(connection: db).all(), deals: deals, stageHistory: history,
+                                       influences: influences, touchpoints: touchpoints, painPoints: pains, planItems: plan)
+        snapshot.observations = try ObservationStore.list(db, accountID: accountID)
+        return snapshot
     }
 }
 

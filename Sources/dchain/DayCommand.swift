@@ -26,8 +26,7 @@ struct DayCommand: ParsableCommand {
         let a = try resolver.account(account)
         let person = try resolver.stakeholder(name, accountID: a.id)
         let snapshot = try SnapshotStore(db).load(accountID: a.id)
-        let observations = try ObservationStore(db).list(accountID: a.id, stakeholderID: person.id)
-        let map = try DayInTheLifeBuilder.build(snapshot: snapshot, observations: observations, stakeholderID: person.id, on: day)
+        let map = try DayInTheLifeBuilder.build(snapshot: snapshot, observations: snapshot.observations, stakeholderID: person.id, on: day)
         try output.emit(DayInTheLifeRenderer.render(map, format: output.format.rawValue, lang: lang, width: Terminal.columns))
     }
 }

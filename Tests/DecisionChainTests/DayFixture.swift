@@ -36,9 +36,17 @@ enum DayFixture {
                   text: "每天手工导数据两小时", severity: .high, raisedOn: day2),
     ]
 
+    /// The two observed days' site-survey touchpoints, 陈工 the participant with the day's mean feeling.
+    static let touchpoints = [
+        F.tp(301, "2026-04-14 08:30", "contract", .siteSurvey, "day in the life, observed on site", [F.p(F.chen, -1)]),
+        F.tp(302, "2026-04-15 08:40", "contract", .siteSurvey, "day in the life, observed on site", [F.p(F.chen, -2)]),
+    ]
+
     static func snapshot() -> AccountSnapshot {
         var s = F.snapshot()
         s.painPoints += pains
+        s.touchpoints = (s.touchpoints + touchpoints).sorted { ($0.at, $0.id) < ($1.at, $1.id) }
+        s.observations = observations.sorted { ($0.on, $0.minute) < ($1.on, $1.minute) }
         return s
     }
 }

@@ -109,6 +109,32 @@ struct DayInTheLifeTests {
         #expect(d.curve.first?.min == -2 && d.curve.first?.max == -1)
     }
 
+    // MARK: ties into the maps
+
+    @Test("the empathy map's does and feels quadrants draw on the observed steps")
+    func empathy() throws {
+        let m = try EmpathyMapBuilder.build(snapshot: D.snapshot(), stakeholderID: JourneyFixture.chen, dealID: nil, asOf: JourneyFixture.today, lang: .zh)
+        let does = m.does.compactMap(\.summary)
+        #expect(does.contains("每天手工导数据到报表 (Excel, 数据平台)") && does.contains("打电话找各部门要数据 (电话)"))
+        #expect(!does.contains("day in the life, observed on site"))  // the steps stand for the day's touchpoint
+        #expect(m.does.first { $0.summary == "晨会" }?.at == LocalTime("2026-04-14 09:00"))
+        #expect(m.feels.moments.contains { $0.emotion == Emotion(-3) && $0.label == "无奈" })
+        #expect(m.feels.labels.contains { $0.label == "无奈" })
+    }
+
+    @Test("the journey map's customer actions point to the day in the life")
+    func journeyMap() throws {
+        let map = try JourneyMapBuilder.build(snapshot: D.snapshot(), dealID: nil, asOf: JourneyFixture.today, future: false, lang: .zh)
+        let did = map.stages.flatMap(\.actions).compactMap(\.did)
+        #expect(did.contains("见陈工的一天: dchain day 市数据局 --who 陈工 --on 2026-04-14"))
+        #expect(did.contains("见陈工的一天: dchain day 市数据局 --who 陈工 --on 2026-04-15"))
+        // Without observations the same touchpoints are ordinary site surveys.
+        var plain = D.snapshot()
+        plain.observations = []
+        let before = try JourneyMapBuilder.build(snapshot: plain, dealID: nil, asOf: JourneyFixture.today, future: false, lang: .zh)
+        #expect(!before.stages.flatMap(\.actions).compactMap(\.did).contains { $0.contains("dchain day") })
+    }
+
     @Test("--on a day not observed, and a person never observed, are refused")
     func refusals() {
         #expect { try DayInTheLifeBuilder.build(snapshot: D.snapshot(), observations: D.observations, stakeholderID: JourneyFixture.chen, on: Day("2026-04-16")) } throws: {

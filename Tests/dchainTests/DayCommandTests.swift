@@ -64,6 +64,9 @@ struct DayCommandTests {
         #expect(plan.contains("同一件事录入三个系统"))
         let map = try cli.ok("map", Self.account, "--today", "2026-04-20", "--format", "json")
         #expect(map.contains("同一件事录入三个系统"))
+        #expect(map.contains("see the day of 周婷: dchain day 市数据局 --who 周婷 --on 2026-03-26"))
+        let empathy = try cli.ok("empathy", "周婷", "--account", Self.account, "--today", "2026-04-20", "--format", "json")
+        #expect(empathy.contains("同一件事录三遍 (受理系统)") && empathy.contains("\"label\" : \"烦\""))
     }
 
     @Test("observe --from-file: the text format and CSV; a re-run adds nothing; list; the typical day over both; --on picks one")

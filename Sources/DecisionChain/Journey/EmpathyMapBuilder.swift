@@ -34,6 +34,15 @@ public enum EmpathyMapBuilder {
             if let quote = me.quote, !quote.isEmpty {
                 says.append(EmpathyMap.Saying(touchpointID: tp.id, at: tp.at, stage: st.key, stageName: st.name, text: quote, emotion: me.emotion))
             }
+            // An observed day (dchain observe) speaks step by step: what they did and felt at each time.
+            let steps = s.observations.filter { $0.touchpointID == tp.id && $0.stakeholderID == stakeholderID }
+            for o in steps {
+                let at = LocalTime(day: o.on, minuteOfDay: o.minute)
+                does.append(EmpathyMap.Deed(touchpointID: tp.id, at: at, stage: st.key, stageName: st.name, channel: tp.channel,
+                                            direction: tp.direction, summary: o.does + (o.tool.map { " (\($0))" } ?? "")))
+                moments.append(EmpathyMap.Feeling(touchpointID: tp.id, at: at, stage: st.key, emotion: o.feels, label: o.feelsLabel))
+            }
+            guard steps.isEmpty else { continue }
             does.append(EmpathyMap.Deed(touchpointID: tp.id, at: tp.at, stage: st.key, stageName: st.name, channel: tp.channel,
                                         direction: tp.direction, summary: tp.summary))
             moments.append(EmpathyMap.Feeling(touchpointID: tp.id, at: tp.at, stage: st.key, emotion: me.emotion, label: me.emotionLabel))

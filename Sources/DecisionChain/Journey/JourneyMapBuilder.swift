@@ -217,7 +217,13 @@ private struct Assembly {
         var actions: [StakeholderAction] = []
         for tp in touchpoints {
             for p in tp.participants {
-                let did = tp.direction == .inbound ? tp.summary.flatMap { $0.isEmpty ? nil : $0 } : nil
+                var did = tp.direction == .inbound ? tp.summary.flatMap { $0.isEmpty ? nil : $0 } : nil
+                // An observed day (dchain observe): point to the day-in-the-life map.
+                if let o = s.observations.first(where: { $0.touchpointID == tp.id && $0.stakeholderID == p.stakeholderID }) {
+                    let who = name(p.stakeholderID)
+                    func arg(_ x: String) -> String { x.contains(" ") ? "\"\(x)\"" : x }
+                    did = (lang == .zh ? "见\(who)的一天" : "see the day of \(who)") + ": dchain day \(arg(s.account.name)) --who \(arg(who)) --on \(o.on)"
+                }
                 let said = p.quote.flatMap { $0.isEmpty ? nil : $0 }
                 guard did != nil || said != nil else { continue }
                 actions.append(StakeholderAction(touchpointID: tp.id, at: tp.at, stakeholderID: p.stakeholderID,

@@ -14,6 +14,8 @@ public struct AccountSnapshot: Sendable {
     public var touchpoints: [Touchpoint]
     public var painPoints: [PainPoint]
     public var planItems: [PlanItemRecord]
+    /// Day-in-the-life steps observed at the account (`dchain observe`), in time order.
+    public var observations: [Observation] = []
 
     public init(account: Account, units: [OrgUnit] = [], stakeholders: [Stakeholder] = [], pipelines: [Pipeline] = [],
                 deals: [Deal] = [], stageHistory: [StageVisit] = [], influences: [BuyingInfluence] = [],
