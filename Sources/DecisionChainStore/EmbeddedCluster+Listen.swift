@@ -25,7 +25,7 @@ extension EmbeddedCluster {
     /// The conninfo dchain's commands use: the OS user's login on the socket.
     public var loginConninfo: String {
         guard let login = Self.osLogin else { return conninfo }
-        return "host=\(socketDirectory) port=\(port) user=\(login) dbname=\(database) connect_timeout=5"
+        return ConnInfo.make(["host": socketDirectory, "port": String(port), "user": login, "dbname": database, "connect_timeout": "5"])
     }
 
     /// Makes the OS user's login on first use, as the bootstrap superuser: the
