@@ -27,6 +27,7 @@ demo: build
 test: build
 	$(SWIFT) test
 	@DCHAIN_BIN=$(DCHAIN) scripts/check-ics.sh
+	@DCHAIN_BIN=$(DCHAIN) scripts/check-pgtap.sh
 
 bench: release
 	@DCHAIN=.build/release/dchain scripts/bench-log.sh
