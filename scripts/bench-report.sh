@@ -80,3 +80,31 @@ awk -v d="$dm" -v p="$pm" -v k="$peak" -v b="$bytes" -v r="$RUNS" 'BEGIN {
     printf "psql -f (the same SQL)             : median %d ms of %d runs\n", p, r
     printf "ratio dchain/psql: %.2f (goal <= 1.50)\n", d / p
     printf "dchain peak memory: %.1f MB (goal < 150 MB)\n", k / 1024 }'
+
+# --- Team mode: what row-level security costs the report. The same report, same data, run
+# as a manager (policies filter every row through the account table) and as an admin (the
+# policy lets every row through). For a like-for-like comparison the manager's team is given
+# every account first. Goal: manager/admin <= 1.10.
+conn -c "INSERT INTO team (name) VALUES ('bench-team') ON CONFLICT DO NOTHING" \
+     -c "SELECT dchain_login_create(l, NULL, g) FROM (VALUES ('bench_manager', 'manager'), ('bench_admin', 'admin')) v(l, g)
+         WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = l)" \
+     -c "INSERT INTO app_user (login, name, team_id, role) VALUES
+           ('bench_manager', 'Bench Manager', (SELECT id FROM team WHERE name = 'bench-team'), 'manager'),
+           ('bench_admin', 'Bench Admin', NULL, 'admin') ON CONFLICT (login) DO NOTHING" \
+     -c "UPDATE account SET team_id = (SELECT id FROM team WHERE name = 'bench-team')" -c "ANALYZE account" >/dev/null
+SOCKET="$HOME_DIR/run"
+PORT=$(printf '%s' "$URL" | sed -E 's#.*[?&]port=([0-9]+).*#\1#')
+run_as() { DCHAIN_DB="host=$SOCKET port=$PORT dbname=dchain user=$1" "$D" report pipeline --today "$TODAY" --format json --out "$OUT/$1.json"; }
+run_as bench_manager; run_as bench_admin
+cmp -s "$OUT/bench_manager.json" "$OUT/bench_admin.json" || echo "warning: the manager's and the admin's reports differ" >&2
+manager_ms=(); admin_ms=()
+for i in $(seq 1 "$RUNS"); do
+    a=$(now_ns); run_as bench_manager; b=$(now_ns); run_as bench_admin; c=$(now_ns)
+    manager_ms+=( $(( (b - a) / 1000000 )) ); admin_ms+=( $(( (c - b) / 1000000 )) )
+    echo "rls run $i: manager ${manager_ms[-1]} ms, admin ${admin_ms[-1]} ms"
+done
+mm=$(median "${manager_ms[@]}"); am=$(median "${admin_ms[@]}")
+awk -v m="$mm" -v a="$am" -v r="$RUNS" 'BEGIN {
+    printf "report as a manager (row-level security filtering): median %d ms of %d runs\n", m, r
+    printf "report as an admin (every row)                     : median %d ms of %d runs\n", a, r
+    printf "ratio manager/admin: %.2f (goal <= 1.10)\n", m / a }'
