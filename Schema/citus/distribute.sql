@@ -53,6 +53,7 @@ SELECT create_distributed_table('plan_item', 'account_id', colocate_with => 'uni
 SELECT create_distributed_table('touchpoint_trash', 'account_id', colocate_with => 'unit');
 SELECT create_distributed_table('participant_trash', 'account_id', colocate_with => 'unit');
 SELECT create_distributed_table('pain_point_trash', 'account_id', colocate_with => 'unit');
+SELECT create_distributed_table('observation', 'account_id', colocate_with => 'unit');
 SELECT create_distributed_table('audit_log', 'account_id', colocate_with => 'unit');
 
 -- Row-level security, policies and grants made by dchain_secure_schema() before this file
