@@ -28,6 +28,8 @@ public struct UndoStore {
             SELECT l.table_name, l.op, (coalesce(l.after, l.before) ->> 'id')::bigint AS id,
                    coalesce(l.after, l.before) ->> CASE WHEN l.table_name LIKE 'touchpoint%' THEN 'summary'
                                                         WHEN l.table_name LIKE 'pain_point%' OR l.table_name = 'plan_item' THEN 'text'
+                                                        WHEN l.table_name = 'deal_stage_history' THEN 'entered_on'
+                                                        WHEN l.table_name = 'buying_influence' THEN 'role'
                                                         ELSE 'name' END AS label,
                    l.after ->> 'action' AS action,
                    (SELECT string_agg(k, ',' ORDER BY k) FROM jsonb_object_keys(l.after) k
