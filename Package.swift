@@ -41,6 +41,7 @@ let package = Package(
                 .embedInCode("0002_audit.sql"),
                 .embedInCode("0003_seed_pipelines.sql"),
                 .embedInCode("0005_corrections.sql"),
+                .embedInCode("0007_views.sql"),
                 .embedInCode("0008_teams.sql"),
                 .embedInCode("0009_observation.sql"),
             ]

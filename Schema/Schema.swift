@@ -15,6 +15,7 @@ public enum SchemaMigrations {
         Migration(version: 2, name: "0002_audit.sql", sql: text(PackageResources._002_audit_sql)),
         Migration(version: 3, name: "0003_seed_pipelines.sql", sql: text(PackageResources._003_seed_pipelines_sql)),
         Migration(version: 5, name: "0005_corrections.sql", sql: text(PackageResources._005_corrections_sql)),
+        Migration(version: 7, name: "0007_views.sql", sql: text(PackageResources._007_views_sql)),
         Migration(version: 8, name: "0008_teams.sql", sql: text(PackageResources._008_teams_sql)),
         Migration(version: 9, name: "0009_observation.sql", sql: text(PackageResources._009_observation_sql)),
     ]

@@ -47,7 +47,7 @@ public enum DealReviewRenderer {
             let influence, stance, mode, personal_win, latest_quote: N<String>; let rating: N<Int>
             let since, last_contact: N<Day>; let latest_emotion: N<Emotion>
         }
-        struct Item: Encodable { let key, name, why: String }
+        struct Item: Encodable { let key, name, why: String; let since: N<Day> }
         struct StepOut: Encodable {
             let due: Day; let priority: String; let with, role, channel: N<String>; let action, why: String
         }
@@ -70,10 +70,10 @@ public enum DealReviewRenderer {
             },
             red_flags: r.redFlags.map {
                 Item(key: $0.kind.rawValue, name: ReportLabels.flagName($0.kind, lang),
-                     why: ReportLabels.why($0, stageName: r.stage?.name(lang), lang))
+                     why: ReportLabels.why($0, stageName: r.stage?.name(lang), lang), since: N($0.since))
             },
             strengths: r.strengths.map {
-                Item(key: $0.kind.rawValue, name: ReportLabels.strengthName($0.kind, lang), why: ReportLabels.why($0, lang))
+                Item(key: $0.kind.rawValue, name: ReportLabels.strengthName($0.kind, lang), why: ReportLabels.why($0, lang), since: N(nil))
             },
             plan: r.plan.map {
                 StepOut(due: $0.due, priority: $0.priority.rawValue, with: N($0.with), role: N($0.role?.rawValue),

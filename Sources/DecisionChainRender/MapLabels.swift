@@ -177,7 +177,15 @@ public enum MapLabels {
         case .responses:
             return s.responses.map { r in Item(r.to.map { "\(r.text) ← \($0)" } ?? r.text, r.status == .resolved ? .positive : .plain) }
         case .opportunities:
-            return s.opportunities.map { Item(opportunity($0, lang), .warning) }
+            var out = s.opportunities.map { Item(opportunity($0, lang), .warning) }
+            if s.quiet && s.reached {
+                out.append(Item(pick("quiet period: no lobbying; bid clarifications and tender documents only",
+                                     "静默期：不得游说，仅限投标澄清与招标文件往来", lang), .muted))
+            }
+            if s.moreOpportunities > 0 {
+                out.append(Item(pick("+\(s.moreOpportunities) more (map --all)", "另有 \(s.moreOpportunities) 项（map --all）", lang), .muted))
+            }
+            return out
         case .planned:
             return s.planned.map { p in
                 var text = "\(p.due.short) [\(Labels.priority(p.priority, lang))] \(p.action)"

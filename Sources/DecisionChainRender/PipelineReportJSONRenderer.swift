@@ -73,7 +73,8 @@ public enum PipelineReportJSONRenderer {
             try key("red_flags")
             try array(r.redFlags.lazy.map { flag in
                 Flag(deal: flag.dealName, deal_id: flag.dealID, account: flag.accountName, account_id: flag.accountID, flag: flag.kind.rawValue,
-                     why: ReportLabels.why(flag, stageName: PipelineReportTextRenderer.stageName(r, flag, lang), lang))
+                     why: ReportLabels.why(flag, stageName: PipelineReportTextRenderer.stageName(r, flag, lang), lang),
+                     since: Nullable(flag.since))
             }, indent: 2, sink)
         }
         if chosen.contains(.velocity) {
@@ -192,6 +193,8 @@ public enum PipelineReportJSONRenderer {
         let account: String
         let account_id: Int64
         let flag, why: String
+        /// The day the flag's evidence dates from (last contact, pain raised, quiet-stage touchpoint), when it has one.
+        let since: Nullable<Day>
     }
     struct WinLoss: Encodable {
         let pipeline, stage, stage_name, outcome: String

@@ -142,6 +142,9 @@ public enum ReportLabels {
         case .stalled: return pick("stalled", "停滞", lang)
         case .opponent: return pick("opponent", "强势反对者", lang)
         case .silent30d: return pick("silent 30 days", "30 天无触点", lang)
+        case .overdueContact: return pick("overdue contact", "联系逾期", lang)
+        case .unansweredPain: return pick("unanswered pain", "痛点未回应", lang)
+        case .quietStageContact: return pick("contact in quiet period", "静默期接触", lang)
         }
     }
 
@@ -173,6 +176,27 @@ public enum ReportLabels {
             }
             return lang == .zh ? "超过 \(window) 天没有该项目的触点（最近一次 \(last)）。"
                                : "No touchpoint on the deal for over \(window) days (last on \(last))."
+        case let .overdueContact(name, roles, o):
+            let held = roles.map(\.rawValue).joined(separator: "/")
+            guard let last = o.lastContact, let days = o.days, let due = o.due else {
+                return lang == .zh ? "\(name)（\(held)）从未接触过；\(o.cadenceRole.rawValue) 的联系周期是 \(o.cadenceDays) 天。"
+                                   : "\(name) (\(held)) has never been contacted; the \(o.cadenceRole.rawValue) cadence is \(o.cadenceDays) days."
+            }
+            return lang == .zh
+                ? "\(name)（\(held)）最近一次接触是 \(last)，已 \(days) 天，超过 \(o.cadenceRole.rawValue) 的 \(o.cadenceDays) 天联系周期（应于 \(due) 前联系）。"
+                : "\(name) (\(held)) last contacted on \(last), \(days) days ago: past the \(o.cadenceRole.rawValue) cadence of \(o.cadenceDays) days (due \(due))."
+        case let .unansweredPain(p, days, threshold):
+            let by = p.raisedBy.map { lang == .zh ? "\($0)于" : " by \($0)" } ?? ""
+            let sev = Labels.severity(p.severity, lang)
+            return lang == .zh
+                ? "\(by)\(p.raisedOn)提出的\(p.kind == .need ? "需求" : "痛点")“\(p.text)”（严重度\(sev)）已 \(days) 天没有回应（阈值 \(threshold) 天）。"
+                : "The \(sev)-severity \(p.kind == .need ? "need" : "pain point") “\(p.text)” raised\(by) on \(p.raisedOn) has had no response for \(days) days (threshold \(threshold))."
+        case let .quietStageContact(q):
+            let stage = q.stageName?.text(lang) ?? q.stageKey
+            let who = q.people.joined(separator: ", ")
+            return lang == .zh
+                ? "\(q.on) 在静默期「\(stage)」通过\(Labels.channel(q.channel, lang))接触了客户方 \(who)；此阶段只应通过标书澄清或招标文件往来。"
+                : "On \(q.on), during the quiet stage \(stage), a \(Labels.channel(q.channel, lang)) with the buyer's \(who); only bid clarifications and tender documents belong in this stage."
         }
     }
 
@@ -195,9 +219,9 @@ public enum ReportLabels {
             let who = names.joined(separator: ", ")
             return lang == .zh ? "决策者 \(who) 在节奏内联系（最近 \(last)），情绪 \(emotion)。"
                                : "EB \(who) contacted within cadence (last \(last)), emotion \(emotion)."
-        case let .coachActive(names, last):
+        case let .coachActive(names, last, cadence):
             let who = names.joined(separator: ", ")
-            return lang == .zh ? "内线 \(who) 在 7 天内有联系（最近 \(last)）。" : "Coach \(who) contacted within 7 days (last \(last))."
+            return lang == .zh ? "内线 \(who) 在 \(cadence) 天内有联系（最近 \(last)）。" : "Coach \(who) contacted within \(cadence) days (last \(last))."
         case let .champion(names):
             let who = names.joined(separator: ", ")
             return lang == .zh ? "高影响力的拥护/支持者：\(who)。" : "High-influence champion or supporter: \(who)."

@@ -20,14 +20,14 @@ public struct PipelineReportStore {
         public var parameters: [String?]
     }
 
-    /// Runs the report: checks the filter, runs the statements the chosen sections need, and
-    /// assembles the value (sections not chosen come back empty).
-    public func report(_ filter: PipelineReportFilter,
-                       sections: [PipelineReportSection] = PipelineReportSection.allCases) throws -> PipelineReport {
+    /// Checks the filter and runs the statements the chosen sections need: the rows the
+    /// report is built from (`PipelineReport.build`), sections not chosen left empty.
+    public func rows(_ filter: PipelineReportFilter, sections: [PipelineReportSection] = PipelineReportSection.allCases,
+                     policy: RedFlagPolicy = RedFlagPolicy()) throws -> PipelineReportRows {
         try validate(filter)
         let stages = try PipelineStore(connection: db).all()
             .filter { filter.pipeline == nil || $0.key == filter.pipeline }.flatMap(\.stages)
-        let s = Self.statements(filter, sections: sections)
+        let s = Self.statements(filter, sections: sections, policy: policy)
         // Short scans and aggregates: compiling them with JIT costs seconds and saves less (psqlScript says the same).
         let jit = try db.queryRow("SELECT current_setting('jit') AS was, set_config('jit', 'off', false) AS now")?["was"] ?? nil
         defer { if let jit { _ = try? db.query("SELECT set_config('jit', $1, false)", [jit]) } }
@@ -35,33 +35,28 @@ public struct PipelineReportStore {
             guard let st = s.first(where: { $0.name == name }) else { return [] }
             return try db.query(st.sql, st.parameters.map(TextParameter.init))
         }
-        let facts = try run("facts").map(DealFacts.init(reportRow:))
-        let funnel = try run("funnel").map(FunnelStage.init(row:))
-        let medians = try run("stage_medians").map(StageMedian.init(row:))
-        let heat = try run("emotion_heatmap").map(HeatCell.init(row:))
-        let pains = try run("pain_points").map(PainGroup.init(row:))
-        let winLoss = try run("win_loss").map(WinLossRow.init(row:))
-        return PipelineReport.build(filter: filter, stages: stages, funnel: funnel, stageMedians: medians, deals: facts,
-                                    emotionHeatmap: heat, painPoints: pains, winLoss: winLoss)
+        return PipelineReportRows(stages: stages, deals: try run("facts").map(DealFacts.init(reportRow:)),
+                                  funnel: try run("funnel").map(FunnelStage.init(row:)),
+                                  stageMedians: try run("stage_medians").map(StageMedian.init(row:)),
+                                  emotionHeatmap: try run("emotion_heatmap").map(HeatCell.init(row:)),
+                                  painPoints: try run("pain_points").map(PainGroup.init(row:)),
+                                  winLoss: try run("win_loss").map(WinLossRow.init(row:)))
     }
 
     /// The facts of one deal, whatever its status (for the deal review sheet).
-    public func facts(accountID: Int64, dealID: Int64, today: Day) throws -> DealFacts {
+    public func facts(accountID: Int64, dealID: Int64, today: Day, policy: RedFlagPolicy = RedFlagPolicy()) throws -> DealFacts {
         let sql = Self.factsSQL(oneDeal: true)
-        let params: [String?] = [nil, nil, nil, nil, nil, today.description, String(accountID), String(dealID)]
+        let params: [String?] = [nil, nil, nil, nil, nil] + Self.factParameters(today: today, policy: policy) + [String(accountID), String(dealID)]
         guard let row = try db.queryRow(sql, params.map(TextParameter.init)) else {
             throw StoreError.notFound(kind: "deal", reference: "#\(dealID)", scope: nil, candidates: [])
         }
         return try DealFacts(reportRow: row)
     }
 
-    /// The review sheet of one deal from its account's snapshot and its facts;
-    /// `planner` (e.g. the plan engine) turns the snapshot into the next steps.
-    public func review(account: Account, deal: Deal, today: Day,
-                       planner: ((AccountSnapshot) throws -> [PlanStep])? = nil) throws -> DealReview {
-        let snapshot = try SnapshotStore(connection: db).load(accountID: account.id)
-        let facts = try facts(accountID: account.id, dealID: deal.id, today: today)
-        return DealReview.build(snapshot: snapshot, deal: deal, facts: facts, today: today, plan: try planner?(snapshot) ?? [])
+    /// $6 today, $7 the pain severities the red flags watch, $8 the channels allowed in a quiet stage.
+    static func factParameters(today: Day, policy: RedFlagPolicy) -> [String?] {
+        [today.description, PostgresArray(policy.rules.painSeverities.map { Optional($0.rawValue) }).postgresText,
+         PostgresArray(policy.rules.quietAllowedChannels.map { Optional($0.rawValue) }).postgresText]
     }
 
     /// Refuses a team, owner or pipeline that does not exist (an empty report would mislead).
@@ -81,8 +76,8 @@ public struct PipelineReportStore {
 
     /// The statements the chosen sections need, in order, with their parameters:
     /// what `report` runs and what `psqlScript` prints.
-    public static func statements(_ f: PipelineReportFilter,
-                                  sections: [PipelineReportSection] = PipelineReportSection.allCases) -> [Statement] {
+    public static func statements(_ f: PipelineReportFilter, sections: [PipelineReportSection] = PipelineReportSection.allCases,
+                                  policy: RedFlagPolicy = RedFlagPolicy()) -> [Statement] {
         let filters: [String?] = [f.team, f.owner, f.region, f.kind?.rawValue, f.pipeline]
         let since = f.since.description, today = f.today.description
         let needs: [String: [PipelineReportSection]] = [
@@ -90,7 +85,7 @@ public struct PipelineReportStore {
             "emotion_heatmap": [.emotionHeatmap], "pain_points": [.painPoints], "win_loss": [.winLoss],
         ]
         return [
-            Statement(name: "facts", sql: factsSQL(oneDeal: false), parameters: filters + [today]),
+            Statement(name: "facts", sql: factsSQL(oneDeal: false), parameters: filters + factParameters(today: f.today, policy: policy)),
             Statement(name: "funnel", sql: funnelSQL, parameters: filters + [since]),
             Statement(name: "stage_medians", sql: mediansSQL, parameters: filters + [since, today]),
             Statement(name: "emotion_heatmap", sql: heatmapSQL, parameters: filters + [since, today]),
@@ -103,10 +98,10 @@ public struct PipelineReportStore {
     /// the values as quoted literals), for DBAs and for the benchmark that
     /// compares `dchain` with psql running the same SQL.
     public static func psqlScript(_ f: PipelineReportFilter, sections: [PipelineReportSection] = PipelineReportSection.allCases,
-                                  schema: String = "public") -> String {
+                                  schema: String = "public", policy: RedFlagPolicy = RedFlagPolicy()) -> String {
         var out = "-- dchain report pipeline: the statements it runs, with its parameters.\n"
         out += "SET search_path = \(quoteLiteral(schema));\nSET TimeZone = \(quoteLiteral(Database.timeZone));\nSET jit = off;\n"
-        for s in statements(f, sections: sections) {
+        for s in statements(f, sections: sections, policy: policy) {
             out += "\nPREPARE \(s.name) AS\n\(s.sql);\n"
             out += "EXECUTE \(s.name)(" + s.parameters.map { $0.map(quoteLiteral) ?? "NULL" }.joined(separator: ", ") + ");\n"
         }
@@ -132,16 +127,17 @@ public struct PipelineReportStore {
           AND ($5::text IS NULL OR p.key = $5)
         """
 
-    /// One row per open deal in scope ($6 today); with `oneDeal`, one row for the deal $7/$8 whatever its status.
+    /// One row per open deal in scope ($6 today, $7 the flagged pain severities, $8 the channels allowed in a
+    /// quiet stage); with `oneDeal`, one row for the deal $9/$10 whatever its status.
     ///
     /// The big tables are joined to `deal` itself, never to a CTE of deals, so that the planner can
     /// use the foreign keys (account_id, deal_id) for its row estimates and choose hash joins.
     static func factsSQL(oneDeal: Bool) -> String {
-        let selected = oneDeal ? "d.account_id = $7::bigint AND d.id = $8::bigint" : "d.status = 'open'"
+        let selected = oneDeal ? "d.account_id = $9::bigint AND d.id = $10::bigint" : "d.status = 'open'"
         return """
         WITH d AS (
             SELECT d.account_id, d.id, d.name, d.status, d.amount, d.currency, d.stage_id, a.name AS account_name,
-                   p.key AS pipeline_key, s.key AS stage_key, s.position, s.expected_days,
+                   p.key AS pipeline_key, s.key AS stage_key, s.position, s.expected_days, s.quiet AS stage_quiet,
                    coalesce(du.login, au.login) AS owner_login
             \(scopeJoins)
             JOIN stage s ON s.id = d.stage_id
@@ -202,6 +198,61 @@ public struct PipelineReportStore {
             WHERE tp.at < $6::date + 1 AND \(scopeWhere) AND \(selected)
             GROUP BY tp.account_id, tp.deal_id
         ),
+        -- Each current role holder with their roles (EB first) and their latest touchpoint at the account
+        -- up to today: what the plan's stale-contact rule reads, so the overdue-contact flag agrees with it.
+        holder_last AS (
+            SELECT pa.account_id, pa.stakeholder_id, max(tp.at)::date AS last_contact
+            FROM (SELECT DISTINCT account_id, stakeholder_id FROM bi) hs
+            JOIN participant pa ON pa.account_id = hs.account_id AND pa.stakeholder_id = hs.stakeholder_id
+            JOIN touchpoint tp ON tp.account_id = pa.account_id AND tp.id = pa.touchpoint_id
+            WHERE tp.at < $6::date + 1
+            GROUP BY pa.account_id, pa.stakeholder_id
+        ),
+        holders AS (
+            SELECT h.account_id, h.deal_id,
+                   json_agg(json_build_object('name', st.name, 'roles', h.roles, 'last', hl.last_contact) ORDER BY st.name, st.id)::text AS holders
+            FROM (SELECT account_id, deal_id, stakeholder_id,
+                         array_agg(role ORDER BY array_position(ARRAY['EB', 'TB', 'UB', 'Coach'], role)) AS roles
+                  FROM bi GROUP BY account_id, deal_id, stakeholder_id) h
+            JOIN stakeholder st ON st.account_id = h.account_id AND st.id = h.stakeholder_id
+            LEFT JOIN holder_last hl ON hl.account_id = h.account_id AND hl.stakeholder_id = h.stakeholder_id
+            GROUP BY h.account_id, h.deal_id
+        ),
+        -- Pain points of the watched severities still waiting for a response, placed in deals as the plan's
+        -- open-pain rule places them: the deal named, else the deals their author is in the chain of,
+        -- else (no author either) the account's first open deal.
+        pains AS (
+            SELECT d.account_id, d.id AS deal_id,
+                   json_agg(json_build_object('text', pp.text, 'kind', pp.kind, 'severity', pp.severity, 'raised_on', pp.raised_on,
+                                              'by', st.name) ORDER BY pp.raised_on, pp.id)::text AS pains
+            FROM d JOIN pain_point pp ON pp.account_id = d.account_id
+            LEFT JOIN stakeholder st ON st.account_id = pp.account_id AND st.id = pp.stakeholder_id
+            WHERE pp.status = 'open' AND coalesce(pp.response, '') = '' AND pp.raised_on <= $6::date
+              AND pp.severity = ANY ($7::text[])
+              AND (pp.deal_id = d.id
+                   OR (pp.deal_id IS NULL AND pp.stakeholder_id IS NOT NULL AND EXISTS (
+                          SELECT 1 FROM bi WHERE bi.account_id = pp.account_id AND bi.deal_id = d.id AND bi.stakeholder_id = pp.stakeholder_id))
+                   OR (pp.deal_id IS NULL AND pp.stakeholder_id IS NULL
+                       AND d.id = (SELECT min(o.id) FROM deal o WHERE o.account_id = d.account_id AND o.status = 'open')))
+            GROUP BY d.account_id, d.id
+        ),
+        -- Touchpoints of the deal with the buyer's people logged in a quiet stage, other than by the allowed channels.
+        quiet AS (
+            SELECT tp.account_id, tp.deal_id,
+                   json_agg(json_build_object('on', tp.at::date, 'stage', s.key, 'en', s.name_en, 'zh', s.name_zh, 'channel', tp.channel,
+                            'people', (SELECT json_agg(st.name ORDER BY st.name) FROM participant pa
+                                       JOIN stakeholder st ON st.account_id = pa.account_id AND st.id = pa.stakeholder_id
+                                       WHERE pa.account_id = tp.account_id AND pa.touchpoint_id = tp.id))
+                            ORDER BY tp.at, tp.id)::text AS contacts
+            FROM touchpoint tp
+            JOIN stage s ON s.id = tp.stage_id AND s.quiet
+            JOIN deal d ON d.account_id = tp.account_id AND d.id = tp.deal_id
+            JOIN account a ON a.id = d.account_id JOIN pipeline p ON p.id = d.pipeline_id
+            WHERE tp.at < $6::date + 1 AND tp.channel <> ALL ($8::text[])
+              AND EXISTS (SELECT 1 FROM participant pa WHERE pa.account_id = tp.account_id AND pa.touchpoint_id = tp.id)
+              AND \(scopeWhere) AND \(selected)
+            GROUP BY tp.account_id, tp.deal_id
+        ),
         adverse AS (
             SELECT bi.account_id, bi.deal_id,
                    json_agg(json_build_object('name', st.name, 'role', bi.role, 'stance', bi.stance) ORDER BY st.name, bi.role)::text AS people
@@ -210,8 +261,9 @@ public struct PipelineReportStore {
             GROUP BY bi.account_id, bi.deal_id
         )
         SELECT d.account_id, d.account_name, d.id AS deal_id, d.name AS deal_name, d.status, d.pipeline_key, d.stage_key,
-               d.position, d.amount, d.currency, d.owner_login, e.entered_on, d.expected_days,
+               d.position, d.amount, d.currency, d.owner_login, e.entered_on, d.expected_days, d.stage_quiet,
                coalesce(t.contacted, 0) AS contacted, l.last_at, adv.people AS adverse,
+               ho.holders, pn.pains, q.contacts AS quiet_contacts,
                eb.names AS eb_names, eb.last_contact AS eb_last, eb.latest_emotion AS eb_emotion, eb.latest_emotion_on AS eb_emotion_on,
                tb.names AS tb_names, tb.last_contact AS tb_last, tb.latest_emotion AS tb_emotion, tb.latest_emotion_on AS tb_emotion_on,
                ub.names AS ub_names, ub.last_contact AS ub_last, ub.latest_emotion AS ub_emotion, ub.latest_emotion_on AS ub_emotion_on,
@@ -222,6 +274,9 @@ public struct PipelineReportStore {
         LEFT JOIN threads t ON t.account_id = d.account_id AND t.deal_id = d.id
         LEFT JOIN last_tp l ON l.account_id = d.account_id AND l.deal_id = d.id
         LEFT JOIN adverse adv ON adv.account_id = d.account_id AND adv.deal_id = d.id
+        LEFT JOIN holders ho ON ho.account_id = d.account_id AND ho.deal_id = d.id
+        LEFT JOIN pains pn ON pn.account_id = d.account_id AND pn.deal_id = d.id
+        LEFT JOIN quiet q ON q.account_id = d.account_id AND q.deal_id = d.id
         LEFT JOIN roles eb ON eb.account_id = d.account_id AND eb.deal_id = d.id AND eb.role = 'EB'
         LEFT JOIN roles tb ON tb.account_id = d.account_id AND tb.deal_id = d.id AND tb.role = 'TB'
         LEFT JOIN roles ub ON ub.account_id = d.account_id AND ub.deal_id = d.id AND ub.role = 'UB'
@@ -384,6 +439,12 @@ extension DealFacts {
         }
         struct Adverse: Decodable { let name: String; let role: Role; let stance: Stance }
         let adverse = try row.decodeIfPresent("adverse", as: String.self).map { try decodeJSON([Adverse].self, $0) } ?? []
+        struct Holder: Decodable { let name: String; let roles: [Role]; let last: Day? }
+        struct Pain: Decodable { let text: String; let kind: PainKind; let severity: Severity; let raised_on: Day; let by: String? }
+        struct Quiet: Decodable { let on: Day; let stage: String; let en: String; let zh: String; let channel: Channel; let people: [String]? }
+        let holders = try row.decodeIfPresent("holders", as: String.self).map { try decodeJSON([Holder].self, $0) } ?? []
+        let pains = try row.decodeIfPresent("pains", as: String.self).map { try decodeJSON([Pain].self, $0) } ?? []
+        let quiet = try row.decodeIfPresent("quiet_contacts", as: String.self).map { try decodeJSON([Quiet].self, $0) } ?? []
         self.init(accountID: try row.decode("account_id"), accountName: try row.decode("account_name"),
                   dealID: try row.decode("deal_id"), dealName: try row.decode("deal_name"), status: try row.decode("status"),
                   pipelineKey: try row.decode("pipeline_key"), stageKey: try row.decode("stage_key"),
@@ -392,7 +453,12 @@ extension DealFacts {
                   enteredStage: try row.decodeIfPresent("entered_on"), expectedDays: try row.decode("expected_days"),
                   roles: [try role(.eb, "eb"), try role(.tb, "tb"), try role(.ub, "ub"), try role(.coach, "coach")],
                   contactedLast60Days: try row.decode("contacted"), lastDealTouchpoint: try row.decodeIfPresent("last_at"),
-                  highInfluenceAdverse: adverse.map { AdversePerson(name: $0.name, role: $0.role, stance: $0.stance) })
+                  highInfluenceAdverse: adverse.map { AdversePerson(name: $0.name, role: $0.role, stance: $0.stance) },
+                  holders: holders.map { HolderFacts(name: $0.name, roles: $0.roles, lastContact: $0.last) },
+                  unansweredPains: pains.map { PainFacts(text: $0.text, kind: $0.kind, severity: $0.severity, raisedOn: $0.raised_on, raisedBy: $0.by) },
+                  quietContacts: quiet.map { QuietContact(on: $0.on, stageKey: $0.stage, stageName: LocalizedText(en: $0.en, zh: $0.zh),
+                                                          channel: $0.channel, people: $0.people ?? []) },
+                  stageQuiet: try row.decode("stage_quiet"))
     }
 }
 

@@ -10,7 +10,7 @@ public struct PipelineStore {
     /// All pipelines with their stages in order.
     public func all() throws -> [Pipeline] {
         let stages = try db.query("""
-            SELECT s.id, p.key AS pipeline_key, s.key, s.position, s.name_en, s.name_zh, s.phase, s.expected_days, s.weight
+            SELECT s.id, p.key AS pipeline_key, s.key, s.position, s.name_en, s.name_zh, s.phase, s.expected_days, s.weight, s.quiet
             FROM stage s JOIN pipeline p ON p.id = s.pipeline_id ORDER BY p.id, s.position
             """).map(Stage.init(row:))
         return try db.query("SELECT id, key, name_en, name_zh FROM pipeline ORDER BY id").map { row in
@@ -35,6 +35,6 @@ extension Stage {
         self.init(id: try row.decode("id"), pipelineKey: try row.decode("pipeline_key"), key: try row.decode("key"),
                   position: try row.decode("position"), nameEN: try row.decode("name_en"), nameZH: try row.decode("name_zh"),
                   phase: try row.decode("phase", as: JourneyPhase.self), expectedDays: try row.decode("expected_days"),
-                  weight: try row.decode("weight"))
+                  weight: try row.decode("weight"), quiet: try row.decode("quiet"))
     }
 }

@@ -21,6 +21,7 @@ struct MapCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Map the facts known on this day (YYYY-MM-DD; default: --today).", valueName: "date"))
     var asOf: String?
     @Flag(help: "Future-state map: add the stages to come with the planned actions.") var future = false
+    @Flag(help: "Show every opportunity (default: the top \(Opportunities.shownPerStage) per stage).") var all = false
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var output: OutputOptions
 
@@ -33,7 +34,8 @@ struct MapCommand: ParsableCommand {
         let acct = try resolver.account(account)
         let dealID = try deal.map { try resolver.deal($0, accountID: acct.id).id }
         let snapshot = try SnapshotStore(db).load(accountID: acct.id)
-        let map = try JourneyMapBuilder.build(snapshot: snapshot, dealID: dealID, asOf: asOf, future: future, lang: lang)
+        let map = try JourneyMapBuilder.build(snapshot: snapshot, dealID: dealID, asOf: asOf, future: future, lang: lang,
+                                                allOpportunities: all)
         switch output.format {
         case .json: try output.emit(JourneyMapJSONRenderer.render(map))
         case .md: try output.emit(JourneyMapMarkdownRenderer.render(map))

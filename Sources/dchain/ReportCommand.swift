@@ -43,14 +43,16 @@ struct ReportCommand: ParsableCommand {
             let lang = try output.language
             let csvFile = try section.map { try csvFileName($0) }
             let sections = csvFile.flatMap(PipelineReportCSVRenderer.section(ofFile:)).map { [$0] } ?? PipelineReportSection.allCases
+            let policy = RedFlagPolicy(try PlanRules.load(defaults: Data(ReportAssets.planRules.utf8)))
             if sql {
                 let schema = try Database.schema(forWorkspace: connection.effectiveWorkspace)
-                return try output.emit(PipelineReportStore.psqlScript(filter, sections: sections, schema: schema))
+                return try output.emit(PipelineReportStore.psqlScript(filter, sections: sections, schema: schema, policy: policy))
             }
             if output.format == .csv && csvFile == nil && output.out == nil {
                 throw ValidationError("CSV has one file per section: give --out DIR (or --out NAME.csv), or --section NAME")
             }
-            let report = try PipelineReportStore(connection.open()).report(filter, sections: sections)
+            let rows = try PipelineReportStore(connection.open()).rows(filter, sections: sections, policy: policy)
+            let report = PipelineReport.build(filter: filter, rows: rows, policy: policy)
             switch output.format {
             case .md: try output.emit(PipelineReportMarkdownRenderer.render(report, lang: lang, sections: sections))
             case .html: try output.emit(PipelineReportHTMLRenderer.render(report, lang: lang, sections: sections))
@@ -124,7 +126,11 @@ struct ReportCommand: ParsableCommand {
                              channel: $0.channel, why: $0.why)
                 }
             }
-            let sheet = try PipelineReportStore(db).review(account: acct, deal: found, today: today, planner: planner)
+            let policy = RedFlagPolicy(rules)
+            let snapshot = try SnapshotStore(db).load(accountID: acct.id)
+            let facts = try PipelineReportStore(db).facts(accountID: acct.id, dealID: found.id, today: today, policy: policy)
+            let sheet = DealReview.build(snapshot: snapshot, deal: found, facts: facts, today: today,
+                                         plan: try planner?(snapshot) ?? [], policy: policy)
             switch output.format {
             case .md: try output.emit(DealReviewRenderer.markdown(sheet, lang: lang))
             case .html: try output.emit(DealReviewRenderer.html(sheet, lang: lang))

@@ -27,7 +27,12 @@ enum PipelineReportFixture {
                               RoleFacts(role: .tb, stakeholders: ["李工", "张工"], lastContact: Day("2026-04-08"), latestEmotion: Emotion(-1)),
                               RoleFacts(role: .coach, stakeholders: ["赵秘书"], lastContact: Day("2026-04-28"), latestEmotion: Emotion(3))],
                       contactedLast60Days: 5, lastDealTouchpoint: Day("2026-04-20"),
-                      highInfluenceAdverse: [AdversePerson(name: "李工", role: .tb, stance: .skeptic)]),
+                      highInfluenceAdverse: [AdversePerson(name: "李工", role: .tb, stance: .skeptic)],
+                      holders: [HolderFacts(name: "王局", roles: [.eb], lastContact: Day("2026-04-20")),
+                                HolderFacts(name: "李工", roles: [.tb], lastContact: Day("2026-04-08"))],
+                      unansweredPains: [PainFacts(text: "预算审批慢", severity: .high, raisedOn: Day("2026-02-01")!, raisedBy: "王局")],
+                      quietContacts: [QuietContact(on: Day("2026-04-20")!, stageKey: "bidding", stageName: LocalizedText(en: "bidding", zh: "投标"),
+                                                   channel: .visit, people: ["王局"])]),
             DealFacts(accountID: 2, accountName: hostileAccount, dealID: 2, dealName: hostileDeal, pipelineKey: "government", stageKey: "approval",
                       stagePosition: 2, amount: 250_000.5, enteredStage: today.adding(days: -20), expectedDays: 60,
                       roles: [RoleFacts(role: .ub, stakeholders: ["Ann | Ops"], lastContact: Day("2026-03-01"))],
@@ -115,7 +120,8 @@ struct PipelineReportRenderTests {
                                      "period", "filters", "language"])
         let flags = try #require(object["red_flags"] as? [[String: Any]])
         // Accounts in name order: "<script>…" sorts before "市数据局".
-        #expect(flags.map { $0["flag"] as? String } == ["no-eb", "no-coach", "single-threaded", "silent-30d", "eb-negative", "stalled", "opponent"])
+        #expect(flags.map { $0["flag"] as? String } == ["no-eb", "no-coach", "single-threaded", "silent-30d", "eb-negative", "overdue-contact",
+                                                   "unanswered-pain", "stalled", "opponent", "quiet-stage-contact"])
         for f in flags {
             #expect(f["deal"] is String && f["account"] is String && f["why"] is String)
             #expect(!(f["why"] as? String ?? "").isEmpty)

@@ -31,9 +31,6 @@ struct PipelineReportTests {
         try db.connection.run(script: Self.dataset)
     }
 
-    func report(_ filter: PipelineReportFilter) throws -> PipelineReport {
-        try PipelineReportStore(db).report(filter)
-    }
 
     static let dataset = """
         CREATE FUNCTION pg_temp.sid(pk text, sk text) RETURNS bigint LANGUAGE sql AS
@@ -219,20 +216,39 @@ struct PipelineReportTests {
     func redFlags() throws {
         let r = try report(PipelineReportFilter(today: Self.today))
         #expect(r.redFlags.map { "\($0.dealName):\($0.kind.rawValue)" } == [
-            "CRM rollout:no-eb", "CRM rollout:no-coach", "CRM rollout:single-threaded", "CRM rollout:opponent", "CRM rollout:silent-30d",
-            "政务云平台:eb-negative", "政务云平台:stalled", "政务云平台:opponent",
-            "数据中台:eb-negative", "数据中台:no-coach", "数据中台:silent-30d",
+            "CRM rollout:no-eb", "CRM rollout:overdue-contact", "CRM rollout:overdue-contact", "CRM rollout:no-coach",
+            "CRM rollout:single-threaded", "CRM rollout:opponent", "CRM rollout:silent-30d",
+            "政务云平台:eb-negative", "政务云平台:unanswered-pain", "政务云平台:stalled", "政务云平台:opponent",
+            "政务云平台:quiet-stage-contact", "政务云平台:quiet-stage-contact",
+            "数据中台:eb-negative", "数据中台:overdue-contact", "数据中台:overdue-contact", "数据中台:no-coach", "数据中台:silent-30d",
         ])
         let evidence = r.redFlags.map(\.evidence)
-        #expect(evidence[2] == .singleThreaded(contacted: 1, windowDays: 60))
-        #expect(evidence[3] == .opponent([AdversePerson(name: "Tom", role: .tb, stance: .opponent)]))
-        #expect(evidence[4] == .silent(last: Day("2026-03-28"), windowDays: 30))
-        #expect(evidence[5] == .ebNegative(names: ["王局"], emotion: Emotion(-2)!, on: Day("2026-04-20")))
-        #expect(evidence[6] == .stalled(stageKey: "bidding", days: 30, expectedDays: 15, factor: 1.5))
+        // Every role holder past cadence, EB first, with the day of the last contact: Tom (TB, 14 days) last on 02-10.
+        #expect(evidence[1] == .overdueContact(name: "Tom", roles: [.tb], overdue: .init(cadenceRole: .tb, cadenceDays: 14,
+                                                                                        lastContact: Day("2026-02-10"), days: 80)))
+        #expect(evidence[2] == .overdueContact(name: "Ann", roles: [.ub], overdue: .init(cadenceRole: .ub, cadenceDays: 21,
+                                                                                        lastContact: Day("2026-03-28"), days: 34)))
+        #expect(evidence[4] == .singleThreaded(contacted: 1, windowDays: 60))
+        #expect(evidence[5] == .opponent([AdversePerson(name: "Tom", role: .tb, stance: .opponent)]))
+        #expect(evidence[6] == .silent(last: Day("2026-03-28"), windowDays: 30))
+        #expect(evidence[7] == .ebNegative(names: ["王局"], emotion: Emotion(-2)!, on: Day("2026-04-20")))
+        // The high pain raised on 03-10 has waited 52 days, past the 14-day threshold.
+        #expect(evidence[8] == .unansweredPain(PainFacts(text: "预算审批慢", severity: .high, raisedOn: Day("2026-03-10")!, raisedBy: "王局"),
+                                               days: 52, thresholdDays: 14))
+        #expect(evidence[9] == .stalled(stageKey: "bidding", days: 30, expectedDays: 15, factor: 1.5))
         // The former TB 孙处 (closed role) is not an opponent any more: only the current skeptic 李工.
-        #expect(evidence[7] == .opponent([AdversePerson(name: "李工", role: .tb, stance: .skeptic)]))
-        #expect(evidence[8] == .ebNegative(names: ["孙处"], emotion: Emotion(-1)!, on: Day("2026-03-15")))
-        #expect(evidence[10] == .silent(last: Day("2026-03-20"), windowDays: 30))
+        #expect(evidence[10] == .opponent([AdversePerson(name: "李工", role: .tb, stance: .skeptic)]))
+        // Bidding is quiet: the call of 04-08 and the visit of 04-20 are flagged, the bid clarification of 04-05 is not;
+        // and no overdue, single-threaded or silent flag asks for contact there.
+        guard case let .quietStageContact(q) = evidence[11], case let .quietStageContact(q2) = evidence[12] else {
+            Issue.record("quiet-stage contacts expected"); return
+        }
+        #expect((q.on, q.channel, q.stageKey, q.people) == (Day("2026-04-08")!, .call, "bidding", ["李工"]))
+        #expect((q2.on, q2.channel) == (Day("2026-04-20")!, .visit))
+        #expect(evidence[13] == .ebNegative(names: ["孙处"], emotion: Emotion(-1)!, on: Day("2026-03-15")))
+        #expect(evidence[14] == .overdueContact(name: "孙处", roles: [.eb], overdue: .init(cadenceRole: .eb, cadenceDays: 30,
+                                                                                         lastContact: Day("2026-03-20"), days: 42)))
+        #expect(evidence[17] == .silent(last: Day("2026-03-20"), windowDays: 30))
     }
 
     @Test("win/loss: deals closed in the period by outcome, last stage and reason")
@@ -293,17 +309,17 @@ struct PipelineReportTests {
     func review() throws {
         let account = try Resolver(db).account("市数据局")
         let deal = try Resolver(db).deal("政务云平台", accountID: account.id)
-        let sheet = try PipelineReportStore(db).review(account: account, deal: deal, today: Self.today)
+        let sheet = try review(account: account, deal: deal, today: Self.today)
         #expect(sheet.influences.map(\.name) == ["王局", "李工", "张科", "赵秘书"])
         #expect(sheet.influences.map(\.role) == [.eb, .tb, .ub, .coach])
         #expect(sheet.influences[0].personalWin == "政绩: 数字政府示范")
         #expect(sheet.influences[0].latestEmotion == Emotion(-2))
         #expect(sheet.influences[0].latestQuote == "预算可能要砍")
         #expect(sheet.influences[3].latestEmotion == Emotion(3))
-        #expect(sheet.redFlags.map(\.kind) == [.ebNegative, .stalled, .opponent])
+        #expect(sheet.redFlags.map(\.kind) == [.ebNegative, .unansweredPain, .stalled, .opponent, .quietStageContact, .quietStageContact])
         #expect(sheet.strengths.map(\.kind) == [.champion, .multiThreaded, .fullCoverage])
         #expect(sheet.facts.contactedLast60Days == 5)
-        let won = try PipelineReportStore(db).review(account: try Resolver(db).account("省医院"),
+        let won = try review(account: try Resolver(db).account("省医院"),
                                                      deal: try Resolver(db).deal("HIS upgrade", accountID: 3), today: Self.today)
         #expect(won.redFlags.isEmpty)
         #expect(won.facts.status == .won)
@@ -313,7 +329,7 @@ struct PipelineReportTests {
 extension PipelineReportTests {
     @Test("a report of some sections runs only their statements")
     func someSections() throws {
-        let r = try PipelineReportStore(db).report(PipelineReportFilter(today: Self.today), sections: [.winLoss])
+        let r = try report(PipelineReportFilter(today: Self.today), sections: [.winLoss])
         #expect(r.winLoss.count == 3)
         #expect(r.coverage.isEmpty && r.redFlags.isEmpty && r.funnel.isEmpty && r.emotionHeatmap.isEmpty)
         #expect(PipelineReportStore.statements(PipelineReportFilter(today: Self.today), sections: [.redFlags]).map(\.name) == ["facts"])
@@ -379,7 +395,7 @@ struct SyntheticDataTests {
         // Seeding more with another seed adds accounts after the first ones.
         try SyntheticData(db).seed(.init(accounts: 3, seed: 8, touchpointsPerAccount: 5, today: Self.today))
         #expect(try c.queryRow("SELECT count(*) AS n FROM account")!.decode("n", as: Int.self) == 29)
-        let report = try PipelineReportStore(db).report(PipelineReportFilter(today: Self.today))
+        let report = PipelineReport.build(filter: PipelineReportFilter(today: Self.today), rows: try PipelineReportStore(db).rows(PipelineReportFilter(today: Self.today)))
         #expect(report.coverage.count == (try c.queryRow("SELECT count(*) AS n FROM deal WHERE status = 'open'")!.decode("n", as: Int.self)))
     }
 
@@ -390,5 +406,18 @@ struct SyntheticDataTests {
         #expect(throws: InputError.self) {
             try SyntheticData(db).seed(.init(accounts: 1, seed: 1, touchpointsPerAccount: 0, today: Self.today))
         }
+    }
+}
+
+/// What `dchain report` does: the store reads the rows, the domain builds the report.
+extension PipelineReportTests {
+    func report(_ filter: PipelineReportFilter, sections: [PipelineReportSection] = PipelineReportSection.allCases) throws -> PipelineReport {
+        PipelineReport.build(filter: filter, rows: try PipelineReportStore(db).rows(filter, sections: sections))
+    }
+
+    func review(account: Account, deal: Deal, today: Day) throws -> DealReview {
+        let snapshot = try SnapshotStore(db).load(accountID: account.id)
+        let facts = try PipelineReportStore(db).facts(accountID: account.id, dealID: deal.id, today: today)
+        return DealReview.build(snapshot: snapshot, deal: deal, facts: facts, today: today)
     }
 }

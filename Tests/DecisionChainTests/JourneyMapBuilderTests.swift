@@ -6,8 +6,8 @@ struct JourneyMapBuilderTests {
     typealias F = JourneyFixture
 
     func build(_ s: AccountSnapshot = F.snapshot(), deal: Int64? = nil, asOf: Day = F.today, future: Bool = false,
-               lang: Language = .en) throws -> JourneyMap {
-        try JourneyMapBuilder.build(snapshot: s, dealID: deal, asOf: asOf, future: future, lang: lang)
+               lang: Language = .en, all: Bool = false) throws -> JourneyMap {
+        try JourneyMapBuilder.build(snapshot: s, dealID: deal, asOf: asOf, future: future, lang: lang, allOpportunities: all)
     }
 
     func stage(_ m: JourneyMap, _ key: String) throws -> JourneyStage {
@@ -86,13 +86,23 @@ struct JourneyMapBuilderTests {
 
     @Test("opportunities: open pain without response, negative emotion not followed up, stage over time")
     func opportunities() throws {
-        let contract = try stage(try build(), "contract")
+        let contract = try stage(try build(all: true), "contract")
         #expect(contract.opportunities.map(\.kind) == [.openPain, .openPain, .unansweredEmotion, .overTime])
         #expect(contract.opportunities[0].text == "合同条款不清晰", "high severity first")
         #expect(contract.opportunities[1].text == "付款节点与财政拨款对齐")
         #expect(contract.opportunities[2].stakeholders == ["李处长"])
         #expect(contract.opportunities[2].touchpointID == 14, "his latest contact left him at -1")
         #expect(contract.opportunities[3].days == 5)
+    }
+
+    @Test("opportunities are capped per stage, most pressing first; the rest are counted and shown with --all")
+    func opportunityCap() throws {
+        let capped = try stage(try build(), "contract")
+        #expect(capped.opportunities.map(\.kind) == [.openPain, .openPain, .unansweredEmotion])
+        #expect(capped.moreOpportunities == 1)
+        let all = try stage(try build(all: true), "contract")
+        #expect(all.opportunities.count == 4 && all.moreOpportunities == 0)
+        #expect(try build().summary.opportunities == (try build(all: true)).stages.reduce(0) { $0 + $1.opportunities.count })
     }
 
     @Test("a role of the deal not met in a stage is an opportunity naming who holds it")

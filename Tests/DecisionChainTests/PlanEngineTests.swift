@@ -416,3 +416,22 @@ struct PlanRulesTests {
         #expect(Template.fill("{{x}}", ["x": "1"]) == "{1}")
     }
 }
+
+@Suite("Plan engine in a quiet stage of procurement")
+struct PlanQuietStageTests {
+    @Test("in bidding (quiet) the plan proposes no contact with the buyer's people; the playbook's formal steps stay")
+    func quiet() throws {
+        var s = F.sample
+        var gov = F.government
+        for i in gov.stages.indices where ["bidding", "evaluation"].contains(gov.stages[i].key) { gov.stages[i].quiet = true }
+        s.pipelines = s.pipelines.map { $0.key == "government" ? gov : $0 }
+        let before = try PlanEngine(rules: F.rules()).plan(s, today: F.today, lang: .en)
+        #expect(before.items.contains { $0.rule == "stale-contact" }, "in contract negotiation the stale EB is due a call")
+        s.deals = s.deals.map { var d = $0; if d.id == F.deal.id { d.stageKey = "bidding" }; return d }
+        let plan = try PlanEngine(rules: F.rules()).plan(s, today: F.today, lang: .en)
+        let suppressed = Set(try F.rules().quietStageSuppresses)
+        #expect(!suppressed.isEmpty)
+        #expect(!plan.items.contains { suppressed.contains($0.rule) }, "\(plan.items.map(\.rule))")
+        #expect(plan.items.contains { $0.rule == "stage-playbook" && $0.action.contains("evaluation criteria") })
+    }
+}

@@ -118,8 +118,102 @@ struct RedFlagTests {
         f.enteredStage = Self.today.adding(days: -100)
         f.highInfluenceAdverse = [AdversePerson(name: "X", role: .ub, stance: .opponent)]
         f.lastDealTouchpoint = nil
-        #expect(kinds(f) == [.noEB, .noCoach, .singleThreaded, .stalled, .opponent, .silent30d])
-        #expect(RedFlagKind.allCases.map(\.rawValue) == ["no-eb", "eb-negative", "no-coach", "single-threaded", "stalled", "opponent", "silent-30d"])
+        f.stageKey = "approval"
+        f.holders = [HolderFacts(name: "X", roles: [.ub], lastContact: nil)]
+        f.unansweredPains = [PainFacts(text: "slow", severity: .high, raisedOn: Self.today.adding(days: -30))]
+        f.quietContacts = [QuietContact(on: Self.today.adding(days: -40), stageKey: "bidding", channel: .visit, people: ["X"])]
+        #expect(kinds(f) == [.noEB, .overdueContact, .unansweredPain, .noCoach, .singleThreaded, .stalled, .opponent,
+                             .quietStageContact, .silent30d])
+        #expect(RedFlagKind.allCases.map(\.rawValue) == ["no-eb", "eb-negative", "overdue-contact", "unanswered-pain", "no-coach",
+                                                         "single-threaded", "stalled", "opponent", "quiet-stage-contact", "silent-30d"])
+    }
+
+    @Test("every role holder past the cadence of their most demanding role is flagged, with the dates; cadences are the plan's data")
+    func overdue() throws {
+        var f = Self.healthy()
+        f.holders = [HolderFacts(name: "王局", roles: [.eb], lastContact: Self.today.adding(days: -70)),
+                     HolderFacts(name: "李工", roles: [.tb], lastContact: Self.today.adding(days: -14)),
+                     HolderFacts(name: "赵秘书", roles: [.tb, .coach], lastContact: Self.today.adding(days: -8)),
+                     HolderFacts(name: "钱工", roles: [.ub], lastContact: nil)]
+        let flags = RedFlags.evaluate(f, today: Self.today)
+        #expect(flags.compactMap { if case let .overdueContact(name, _, _) = $0.evidence { name } else { nil } } == ["王局", "赵秘书", "钱工"])
+        guard case let .overdueContact(_, _, eb) = flags[0].evidence else { Issue.record("EB first"); return }
+        #expect(eb == .init(cadenceRole: .eb, cadenceDays: 30, lastContact: Day("2026-02-20"), days: 70))
+        #expect(eb.due == Day("2026-03-22"))
+        #expect(flags[0].since == Day("2026-02-20"))
+        // A 90-day EB cadence in the rules moves the line, for the flag as for the plan.
+        let relaxed = RedFlagPolicy(cadenceDays: [.eb: 90, .tb: 14, .ub: 21, .coach: 7])
+        #expect(!RedFlags.evaluate(f, today: Self.today, policy: relaxed).contains { if case .overdueContact("王局", _, _) = $0.evidence { true } else { false } })
+        // In a quiet stage nobody is told to make contact.
+        f.stageQuiet = true
+        #expect(!RedFlags.evaluate(f, today: Self.today).contains { $0.kind == .overdueContact })
+    }
+
+    @Test("an unanswered pain of a watched severity is flagged past the threshold, with the day it was raised")
+    func unansweredPain() {
+        var f = Self.healthy()
+        f.unansweredPains = [PainFacts(text: "old", severity: .high, raisedOn: Self.today.adding(days: -238), raisedBy: "李工"),
+                             PainFacts(text: "fresh", severity: .high, raisedOn: Self.today.adding(days: -14)),
+                             PainFacts(text: "minor", severity: .medium, raisedOn: Self.today.adding(days: -300))]
+        let flags = RedFlags.evaluate(f, today: Self.today)
+        #expect(flags.map(\.evidence) == [.unansweredPain(f.unansweredPains[0], days: 238, thresholdDays: 14)])
+        let wider = RedFlagPolicy(rules: RedFlagRules(painSeverities: [.high, .medium], painDays: 10))
+        #expect(RedFlags.evaluate(f, today: Self.today, policy: wider).count == 3)
+    }
+
+    @Test("a touchpoint in a quiet stage is flagged unless it is a bid clarification or tender document")
+    func quietContact() {
+        var f = Self.healthy()
+        f.quietContacts = [QuietContact(on: Self.today.adding(days: -20), stageKey: "bidding", channel: .visit, people: ["王局"]),
+                           QuietContact(on: Self.today.adding(days: -19), stageKey: "bidding", channel: .bidClarification, people: ["李工"]),
+                           QuietContact(on: Self.today.adding(days: -18), stageKey: "evaluation", channel: .tenderDocument, people: ["李工"])]
+        #expect(RedFlags.evaluate(f, today: Self.today).map(\.evidence) == [.quietStageContact(f.quietContacts[0])])
+    }
+
+    /// Facts that vary every input a flag or a strength reads.
+    static func variations() -> [DealFacts] {
+        var out: [DealFacts] = []
+        for ebLast in [nil, -5, -40] as [Int?] {
+            for coachLast in [nil, -2, -10] as [Int?] {
+                for contacted in [0, 1, 4] {
+                    for inStage in [10, 30] {
+                        for adverse in [false, true] {
+                            var f = healthy()
+                            f.roles[0].lastContact = ebLast.map { today.adding(days: $0) }
+                            f.roles[3].lastContact = coachLast.map { today.adding(days: $0) }
+                            f.holders = [HolderFacts(name: "王局", roles: [.eb], lastContact: f.roles[0].lastContact),
+                                         HolderFacts(name: "赵秘书", roles: [.coach], lastContact: f.roles[3].lastContact)]
+                            f.contactedLast60Days = contacted
+                            f.enteredStage = today.adding(days: -inStage)
+                            f.stageKey = "approval"
+                            if adverse { f.highInfluenceAdverse = [AdversePerson(name: "王局", role: .eb, stance: .opponent)] }
+                            out.append(f)
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    @Test("no strength ever contradicts a flag of the same deal")
+    func noContradiction() {
+        let lines = [InfluenceLine(stakeholderID: 1, name: "王局", title: "局长", role: .eb, influence: .high, stance: .champion)]
+        for f in Self.variations() {
+            let flags = RedFlags.evaluate(f, today: Self.today)
+            let strengths = Strength.evaluate(f, influences: lines, today: Self.today, flags: flags)
+            for s in strengths {
+                #expect(!flags.contains { s.isContradicted(by: $0) }, "\(s.kind) against \(flags.map(\.kind))")
+            }
+            // The pairs a reader would call contradictory, spelled out.
+            let fk = Set(flags.map(\.kind)), sk = Set(strengths.map(\.kind))
+            if fk.contains(.overdueContact) && flags.contains(where: { if case let .overdueContact(_, r, _) = $0.evidence { r.contains(.eb) } else { false } }) {
+                #expect(!sk.contains(.ebEngaged))
+            }
+            if fk.contains(.singleThreaded) { #expect(!sk.contains(.multiThreaded)) }
+            if fk.contains(.stalled) { #expect(!sk.contains(.onPace)) }
+            if fk.contains(.opponent) { #expect(!sk.contains(.champion)) }
+        }
     }
 
     @Test("coverage cadences: EB 30, TB 14, UB 21, Coach 7 days, inclusive")

@@ -125,21 +125,27 @@ public struct JourneyStage: Sendable, Equatable, Encodable {
     public var metrics: StageMetrics
     /// A moment of truth happened in this stage.
     public var momentOfTruth: Bool
+    /// A quiet period of procurement (bidding, evaluation): no "contact X" advice here.
+    public var quiet: Bool = false
+    /// Opportunities found beyond the ones shown (the map shows the top few per stage unless asked for all).
+    public var moreOpportunities: Int = 0
 
     public init(key: String?, name: String, phase: JourneyPhase?, position: Int?, reached: Bool, current: Bool,
                 entered: Day?, days: Int?, expectedDays: Int?, touchpoints: [MapTouchpoint] = [], actions: [StakeholderAction] = [],
                 emotion: RoleEmotions = RoleEmotions(), painPoints: [MapPainPoint] = [], responses: [MapResponse] = [],
-                opportunities: [Opportunity] = [], planned: [PlannedAction] = [], metrics: StageMetrics, momentOfTruth: Bool = false) {
+                opportunities: [Opportunity] = [], planned: [PlannedAction] = [], metrics: StageMetrics, momentOfTruth: Bool = false,
+                quiet: Bool = false) {
         self.key = key; self.name = name; self.phase = phase; self.position = position; self.reached = reached
         self.current = current; self.entered = entered; self.days = days; self.expectedDays = expectedDays
         self.touchpoints = touchpoints; self.actions = actions; self.emotion = emotion; self.painPoints = painPoints
         self.responses = responses; self.opportunities = opportunities; self.planned = planned; self.metrics = metrics
-        self.momentOfTruth = momentOfTruth
+        self.momentOfTruth = momentOfTruth; self.quiet = quiet
     }
 
     enum CodingKeys: String, CodingKey {
         case key, name, phase, position, reached, current, entered, days, expectedDays = "expected_days", touchpoints, actions
         case emotion, painPoints = "pain_points", responses, opportunities, planned, metrics, momentOfTruth = "moment_of_truth"
+        case quiet, moreOpportunities = "more_opportunities"
     }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -150,6 +156,7 @@ public struct JourneyStage: Sendable, Equatable, Encodable {
         try c.encode(painPoints, forKey: .painPoints); try c.encode(responses, forKey: .responses)
         try c.encode(opportunities, forKey: .opportunities); try c.encode(planned, forKey: .planned)
         try c.encode(metrics, forKey: .metrics); try c.encode(momentOfTruth, forKey: .momentOfTruth)
+        try c.encode(quiet, forKey: .quiet); try c.encode(moreOpportunities, forKey: .moreOpportunities)
     }
 }
 

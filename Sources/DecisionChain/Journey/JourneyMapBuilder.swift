@@ -6,7 +6,9 @@ public enum JourneyMapBuilder {
     /// of the account's touchpoints without stages). Facts after `asOf` are left
     /// out; `future` adds the stages to come with the open plan items placed in them.
     /// Throws `DomainError` when `dealID` is not a deal of the snapshot's account.
-    public static func build(snapshot s: AccountSnapshot, dealID: Int64?, asOf: Day, future: Bool, lang: Language) throws -> JourneyMap {
+    /// `allOpportunities` keeps every opportunity; otherwise each stage shows the top `Opportunities.shownPerStage`.
+    public static func build(snapshot s: AccountSnapshot, dealID: Int64?, asOf: Day, future: Bool, lang: Language,
+                             allOpportunities: Bool = false) throws -> JourneyMap {
         let deal: Deal?
         if let dealID {
             guard let d = s.deal(dealID) else { throw DomainError("deal \(dealID) is not a deal of account \"\(s.account.name)\"") }
@@ -24,7 +26,7 @@ public enum JourneyMapBuilder {
             pipeline = nil
         }
         var b = Assembly(snapshot: s, deal: deal, pipeline: pipeline, asOf: asOf, lang: lang)
-        return b.map(future: future)
+        return b.map(future: future, allOpportunities: allOpportunities)
     }
 
     /// The deal a map shows when none is named: the open deal with the latest
@@ -98,7 +100,7 @@ private struct Assembly {
         return key
     }
 
-    mutating func map(future: Bool) -> JourneyMap {
+    mutating func map(future: Bool, allOpportunities: Bool) -> JourneyMap {
         let accountTouchpoints = s.touchpoints.filter { $0.at.day <= asOf }
         let touchpoints = deal.map { d in accountTouchpoints.filter { $0.dealID == d.id } } ?? accountTouchpoints
         let touchpointIDs = Set(touchpoints.map(\.id))
@@ -171,7 +173,14 @@ private struct Assembly {
                               touchpoints: unstagedTouchpoints, pains: unstagedPains, planned: unstagedPlanned))
         }
         let unanswered = Opportunities.unansweredNegatives(in: accountTouchpoints)
-        for i in all.indices { all[i].opportunities = Opportunities.find(in: all[i], rolesHeld: rolesHeld, unanswered: unanswered) }
+        var found = 0
+        for i in all.indices {
+            let list = Opportunities.find(in: all[i], rolesHeld: rolesHeld, unanswered: unanswered)
+            found += list.count
+            let shown = allOpportunities ? list.count : min(list.count, Opportunities.shownPerStage)
+            all[i].opportunities = Array(list.prefix(shown))
+            all[i].moreOpportunities = list.count - shown
+        }
         let moments = MomentsOfTruth.find(in: all)
         // The unstaged column has no key, and neither have its moments.
         for i in all.indices { all[i].momentOfTruth = moments.contains { $0.stageKey == all[i].key } }
@@ -181,7 +190,7 @@ private struct Assembly {
             stakeholders: Set(touchpoints.flatMap { $0.participants.map(\.stakeholderID) }).count,
             emotion: emotions(of: touchpoints),
             openPainPoints: pains.filter { $0.status == .open }.count,
-            opportunities: all.reduce(0) { $0 + $1.opportunities.count },
+            opportunities: found,
             days: visits.first.map { max(0, $0.entered.days(to: end)) })
 
         return JourneyMap(account: MapAccount(s.account), deal: deal.map { JourneyMapBuilder.mapDeal($0, in: s, asOf: asOf, lang: lang) }, asOf: asOf,
@@ -272,7 +281,7 @@ private struct Assembly {
                               stakeholder: item.stakeholderID.map(name), channel: item.channel, theme: item.theme,
                               priority: item.priority, why: item.why, rule: item.rule)
             },
-            metrics: metrics)
+            metrics: metrics, quiet: stage?.quiet ?? false)
     }
 
     /// The deal's stakeholders (every stakeholder when there is no deal) and the

@@ -76,9 +76,14 @@ public enum Opportunities {
         return out
     }
 
+    /// How many opportunities a map shows per stage unless asked for all (`map --all`).
+    public static let shownPerStage = 3
+
     /// The opportunities of one column, most pressing first: open pain points
     /// without a response (by severity), negative emotions not followed up, the
-    /// stage over its expected time, then the roles of the deal not met here.
+    /// stage over its expected time, then the roles of the deal not met here —
+    /// except in a quiet stage (bidding, evaluation), where meeting the buyer's
+    /// people is not advice a bidder may follow.
     /// `rolesHeld` maps each role held in the deal to the names holding it.
     public static func find(in column: JourneyStage, rolesHeld: [Role: [String]], unanswered: Set<ParticipantKey>) -> [Opportunity] {
         var out: [Opportunity] = []
@@ -99,7 +104,7 @@ public enum Opportunities {
         if let over = column.metrics.overBy, over > 0 {
             out.append(Opportunity(kind: .overTime, stageKey: column.key, on: column.entered, days: over))
         }
-        if column.key != nil && column.reached {
+        if column.key != nil && column.reached && !column.quiet {
             for role in column.metrics.rolesMissing {
                 out.append(Opportunity(kind: .uncoveredRole, stageKey: column.key, role: role, stakeholders: rolesHeld[role] ?? []))
             }

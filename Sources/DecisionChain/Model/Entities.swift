@@ -83,10 +83,13 @@ public struct Stage: Hashable, Sendable, Codable {
     public var expectedDays: Int
     /// Weight of an open deal's amount in this stage for the weighted funnel, 0…1.
     public var weight: Double
+    /// A quiet period of procurement (bidding, evaluation): no lobbying the buyer or the evaluators.
+    public var quiet: Bool
     public init(id: Int64, pipelineKey: String, key: String, position: Int, nameEN: String, nameZH: String,
-                phase: JourneyPhase, expectedDays: Int, weight: Double = 0) {
+                phase: JourneyPhase, expectedDays: Int, weight: Double = 0, quiet: Bool = false) {
         self.id = id; self.pipelineKey = pipelineKey; self.key = key; self.position = position
         self.nameEN = nameEN; self.nameZH = nameZH; self.phase = phase; self.expectedDays = expectedDays; self.weight = weight
+        self.quiet = quiet
     }
     public func name(_ lang: Language) -> String { lang == .zh ? nameZH : nameEN }
 }

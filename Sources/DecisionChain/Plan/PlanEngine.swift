@@ -44,6 +44,12 @@ public struct PlanEngine: Sendable {
         if r.singleThreaded.enabled { items += ctx.singleThreaded(r.singleThreaded) }
         if r.stagePlaybook.enabled { items += ctx.stagePlaybook(r.stagePlaybook) }
 
+        // A quiet stage (bidding, evaluation): a bidder must not lobby the buyer, so no "contact X" items.
+        if ctx.stage?.quiet == true {
+            let quiet = Set(rules.quietStageSuppresses)
+            items.removeAll { quiet.contains($0.rule) }
+        }
+
         // A person who already gets a contact item from a suppressing rule needs no separate reminder to call.
         let suppressors = Set(r.staleContact.suppressedBy)
         let covered = Set(items.filter { suppressors.contains($0.rule) }.compactMap(\.stakeholderID))

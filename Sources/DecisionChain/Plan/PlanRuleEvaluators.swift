@@ -17,16 +17,15 @@ extension PlanContext {
     func staleContact(_ rule: StaleContactRule) -> [PlanItem] {
         holders.compactMap { h -> PlanItem? in
             guard let role = h.primary,
-                  let (cadence, cadenceRole) = h.roles.map({ (rules.role($0).cadenceDays, $0) }).min(by: { $0 < $1 })
+                  let due = ContactCadence.overdue(roles: h.roles, last: lastContact(h.id)?.at.day, today: today,
+                                                   cadence: { rules.role($0).cadenceDays })
             else { return nil }
-            var v = personValues(h, role: role).with(["cadence_role": cadenceRole.rawValue, "cadence": String(cadence)])
+            var v = personValues(h, role: role).with(["cadence_role": due.cadenceRole.rawValue, "cadence": String(due.cadenceDays)])
             let schedule = rule.byRole[role.rawValue] ?? rule.schedule
-            guard let last = lastContact(h.id)?.at.day else {
+            guard let last = due.lastContact, let days = due.days else {
                 return item(rule: "stale-contact", key: "never", holder: h, role: role, schedule: schedule,
                             action: text(rule, "action", v), why: text(rule, "why_never", v))
             }
-            let days = last.days(to: today)
-            guard days > cadence else { return nil }
             v = v.with(["last": last.description, "days": String(days)])
             return item(rule: "stale-contact", key: last.description, holder: h, role: role, schedule: schedule,
                         action: text(rule, "action", v), why: text(rule, "why", v))
@@ -59,7 +58,7 @@ extension PlanContext {
     func openPain(_ rule: OpenPainRule) -> [PlanItem] {
         let firstOpen = snapshot.deals.filter { $0.status == .open }.map(\.id).min()
         return snapshot.painPoints.filter { p in
-            guard p.status == .open, p.response == nil, p.raisedOn <= today else { return false }
+            guard ContactCadence.isUnanswered(status: p.status, response: p.response, raisedOn: p.raisedOn, today: today) else { return false }
             if let d = p.dealID { return d == deal.id }
             if let s = p.stakeholderID { return holder(s) != nil }
             return firstOpen == deal.id

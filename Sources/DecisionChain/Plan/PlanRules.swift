@@ -119,6 +119,24 @@ public struct SingleThreadedRule: PlanRuleConfig, Codable, Hashable {
     enum CodingKeys: String, CodingKey { case enabled, priority, dueInDays = "due_in_days", windowDays = "window_days", texts }
 }
 
+/// The red flags' data: when an unanswered pain point becomes a flag, and which
+/// touchpoints are allowed in a quiet stage (bidding, evaluation).
+public struct RedFlagRules: Codable, Hashable, Sendable {
+    /// Severities whose unanswered pain points are flagged.
+    public var painSeverities: [Severity]
+    /// Days a pain point of those severities may wait for our response before it is flagged.
+    public var painDays: Int
+    /// Channels a touchpoint with the buyer's side may use in a quiet stage (the formal ones).
+    public var quietAllowedChannels: [Channel]
+    public init(painSeverities: [Severity] = [.high], painDays: Int = 14, quietAllowedChannels: [Channel] = [.bidClarification, .tenderDocument]) {
+        self.painSeverities = painSeverities; self.painDays = painDays; self.quietAllowedChannels = quietAllowedChannels
+    }
+    enum CodingKeys: String, CodingKey {
+        case painSeverities = "unanswered_pain_severities", painDays = "unanswered_pain_days"
+        case quietAllowedChannels = "quiet_stage_allowed_channels"
+    }
+}
+
 /// The eight rules, each under its id.
 public struct PlanRuleSet: Codable, Hashable, Sendable {
     public var missingRole: MissingRoleRule
@@ -163,7 +181,14 @@ public struct PlanRules: Codable, Hashable, Sendable {
     public var rules: PlanRuleSet
     /// Keyed `pipeline/stage`, then by role: the action at that stage.
     public var stagePlaybooks: [String: [String: LocalizedText]]
-    enum CodingKeys: String, CodingKey { case version, roles, terms, rules, stagePlaybooks = "stage_playbooks" }
+    /// The thresholds of the red flags that are not role cadences (those are in `roles`).
+    public var redFlags: RedFlagRules
+    /// Rules whose "contact X" items are left out while the deal is in a quiet stage (bidding, evaluation).
+    public var quietStageSuppresses: [String]
+    enum CodingKeys: String, CodingKey {
+        case version, roles, terms, rules, stagePlaybooks = "stage_playbooks", redFlags = "red_flags"
+        case quietStageSuppresses = "quiet_stage_suppresses"
+    }
 
     /// Rule ids in the order ties are broken in a plan.
     public static let ruleIDs = ["missing-role", "top-down", "negative-emotion", "open-pain", "opponent",
@@ -276,6 +301,10 @@ public struct PlanRules: Codable, Hashable, Sendable {
             guard Role(rawValue: key) != nil else { throw fail("$.roles.\(key)", "is not a role (EB, TB, UB, Coach)") }
             guard d.cadenceDays > 0 else { throw fail("$.roles.\(key).cadence_days", "must be a whole number of days > 0") }
         }
+        for id in quietStageSuppresses where !Self.ruleIDs.contains(id) {
+            throw fail("$.quiet_stage_suppresses", "\"\(id)\" is not a rule (rules: \(Self.ruleIDs.joined(separator: ", ")))")
+        }
+        guard redFlags.painDays >= 0 else { throw fail("$.red_flags.unanswered_pain_days", "must be a whole number of days ≥ 0") }
         for t in Self.requiredTerms where terms[t] == nil { throw fail("$.terms.\(t)", "is missing") }
         for id in Self.ruleIDs {
             let rule = rules.config(id)!

@@ -20,6 +20,8 @@ public struct DealFacts: Hashable, Sendable {
     public var enteredStage: Day?
     /// The stage's expected duration in days.
     public var expectedDays: Int
+    /// The current stage is a quiet period of procurement (bidding, evaluation).
+    public var stageQuiet: Bool
     /// One entry per role, in decision-chain order (EB, TB, UB, Coach).
     public var roles: [RoleFacts]
     /// Distinct stakeholders at the deal's touchpoints within the last 60 days.
@@ -28,11 +30,20 @@ public struct DealFacts: Hashable, Sendable {
     public var lastDealTouchpoint: Day?
     /// Current buying influences with high influence whose stance is skeptic or opponent.
     public var highInfluenceAdverse: [AdversePerson]
+    /// Every current role holder with the roles they hold and their last contact (any touchpoint of
+    /// the account up to today, as the plan counts it), by name.
+    public var holders: [HolderFacts]
+    /// The deal's pain points and needs still waiting for our response, oldest first (the plan's `open-pain` set).
+    public var unansweredPains: [PainFacts]
+    /// Touchpoints of the deal with the buyer's side logged while the deal was in a quiet stage, oldest first.
+    public var quietContacts: [QuietContact]
 
     public init(accountID: Int64, accountName: String, dealID: Int64, dealName: String, status: DealStatus = .open,
                 pipelineKey: String, stageKey: String, stagePosition: Int, amount: Double? = nil, currency: String = "CNY",
                 ownerLogin: String? = nil, enteredStage: Day?, expectedDays: Int, roles: [RoleFacts] = [],
-                contactedLast60Days: Int = 0, lastDealTouchpoint: Day? = nil, highInfluenceAdverse: [AdversePerson] = []) {
+                contactedLast60Days: Int = 0, lastDealTouchpoint: Day? = nil, highInfluenceAdverse: [AdversePerson] = [],
+                holders: [HolderFacts] = [], unansweredPains: [PainFacts] = [], quietContacts: [QuietContact] = [],
+                stageQuiet: Bool = false) {
         self.accountID = accountID; self.accountName = accountName; self.dealID = dealID; self.dealName = dealName
         self.status = status; self.pipelineKey = pipelineKey; self.stageKey = stageKey; self.stagePosition = stagePosition
         self.amount = amount; self.currency = currency; self.ownerLogin = ownerLogin; self.enteredStage = enteredStage
@@ -41,6 +52,8 @@ public struct DealFacts: Hashable, Sendable {
         self.roles = Role.allCases.map { r in roles.first { $0.role == r } ?? RoleFacts(role: r) }
         self.contactedLast60Days = contactedLast60Days; self.lastDealTouchpoint = lastDealTouchpoint
         self.highInfluenceAdverse = highInfluenceAdverse
+        self.holders = holders; self.unansweredPains = unansweredPains; self.quietContacts = quietContacts
+        self.stageQuiet = stageQuiet
     }
 
     /// The facts of one role.
@@ -71,13 +84,15 @@ public struct RoleFacts: Hashable, Sendable {
     /// True when at least one stakeholder holds the role.
     public var identified: Bool { !stakeholders.isEmpty }
 
-    /// True when the role was contacted within its cadence (days since the last contact ≤ cadence).
-    public func withinCadence(today: Day) -> Bool {
+    /// True when the role was contacted within its cadence (days since the last contact ≤ cadence;
+    /// default: the shipped cadence of the role).
+    public func withinCadence(today: Day, cadenceDays: Int? = nil) -> Bool {
         guard let lastContact else { return false }
-        return lastContact.days(to: today) <= RoleFacts.cadenceDays(role)
+        return lastContact.days(to: today) <= (cadenceDays ?? RoleFacts.cadenceDays(role))
     }
 
-    /// How often each role should be contacted: EB 30, TB 14, UB 21, Coach 7 days.
+    /// The shipped cadences (`Reports/plan-rules.json`): EB 30, TB 14, UB 21, Coach 7 days.
+    /// The reports read the loaded rules through `RedFlagPolicy`; this is their fallback.
     public static func cadenceDays(_ role: Role) -> Int {
         switch role {
         case .eb: return 30
@@ -94,4 +109,41 @@ public struct AdversePerson: Hashable, Sendable, Codable {
     public var role: Role
     public var stance: Stance
     public init(name: String, role: Role, stance: Stance) { self.name = name; self.role = role; self.stance = stance }
+}
+
+/// A current role holder of a deal, as the overdue-contact flag sees them.
+public struct HolderFacts: Hashable, Sendable {
+    public var name: String
+    /// The roles they hold in the deal, EB first.
+    public var roles: [Role]
+    /// Their latest touchpoint at the account up to today (nil: never contacted).
+    public var lastContact: Day?
+    public init(name: String, roles: [Role], lastContact: Day?) { self.name = name; self.roles = roles.sorted(); self.lastContact = lastContact }
+}
+
+/// A pain point or need of a deal still waiting for our response.
+public struct PainFacts: Hashable, Sendable {
+    public var text: String
+    public var kind: PainKind
+    public var severity: Severity
+    public var raisedOn: Day
+    /// Who raised it, when known.
+    public var raisedBy: String?
+    public init(text: String, kind: PainKind = .pain, severity: Severity, raisedOn: Day, raisedBy: String? = nil) {
+        self.text = text; self.kind = kind; self.severity = severity; self.raisedOn = raisedOn; self.raisedBy = raisedBy
+    }
+}
+
+/// A touchpoint with the buyer's side logged while the deal was in a quiet stage.
+public struct QuietContact: Hashable, Sendable {
+    public var on: Day
+    public var stageKey: String
+    /// The stage's name in both languages, when known.
+    public var stageName: LocalizedText?
+    public var channel: Channel
+    /// The buyer's people who took part, by name.
+    public var people: [String]
+    public init(on: Day, stageKey: String, stageName: LocalizedText? = nil, channel: Channel, people: [String]) {
+        self.on = on; self.stageKey = stageKey; self.stageName = stageName; self.channel = channel; self.people = people
+    }
 }

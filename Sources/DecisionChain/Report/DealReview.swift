@@ -23,7 +23,8 @@ public struct DealReview: Sendable {
 
     /// Builds the sheet from the account's snapshot and the deal's facts (the
     /// same facts the pipeline report uses, so the red flags agree).
-    public static func build(snapshot: AccountSnapshot, deal: Deal, facts: DealFacts, today: Day, plan: [PlanStep] = []) -> DealReview {
+    public static func build(snapshot: AccountSnapshot, deal: Deal, facts: DealFacts, today: Day, plan: [PlanStep] = [],
+                             policy: RedFlagPolicy = RedFlagPolicy()) -> DealReview {
         let inScope = snapshot.touchpoints.filter { ($0.dealID == deal.id || $0.dealID == nil) && $0.at.day <= today }
         let lines = snapshot.influences.filter { $0.dealID == deal.id }.map { bi -> InfluenceLine in
             let person = snapshot.stakeholder(bi.stakeholderID)
@@ -36,9 +37,10 @@ public struct DealReview: Sendable {
                                  latestQuote: mine.last { $0.1.quote?.isEmpty == false }?.1.quote)
         }.sorted { ($0.role.rank, $0.name, $0.stakeholderID) < ($1.role.rank, $1.name, $1.stakeholderID) }
         let stage = snapshot.pipeline(deal.pipelineKey)?.stage(deal.stageKey)
+        let flags = RedFlags.evaluate(facts, today: today, policy: policy)
         return DealReview(account: snapshot.account, deal: deal, stage: stage, today: today, facts: facts, influences: lines,
-                          redFlags: RedFlags.evaluate(facts, today: today),
-                          strengths: Strength.evaluate(facts, influences: lines, today: today), plan: plan)
+                          redFlags: flags, strengths: Strength.evaluate(facts, influences: lines, today: today, policy: policy, flags: flags),
+                          plan: plan)
     }
 }
 
@@ -90,8 +92,8 @@ public struct Strength: Hashable, Sendable {
     public enum Evidence: Hashable, Sendable {
         /// The EB was contacted within cadence and their latest emotion is positive.
         case ebEngaged(names: [String], emotion: Emotion, last: Day)
-        /// The Coach was contacted within cadence.
-        case coachActive(names: [String], last: Day)
+        /// The Coach was contacted within cadence (`cadenceDays`).
+        case coachActive(names: [String], last: Day, cadenceDays: Int)
         /// High-influence champions or supporters.
         case champion(names: [String])
         /// At least `multiThreadMin` stakeholders contacted within 60 days.
@@ -119,16 +121,18 @@ public struct Strength: Hashable, Sendable {
     /// Stakeholders contacted within 60 days for a deal to count as multi-threaded.
     public static let multiThreadMin = 3
 
-    /// The strengths of a deal, in the order of `StrengthKind`.
-    public static func evaluate(_ f: DealFacts, influences: [InfluenceLine], today: Day) -> [Strength] {
+    /// The strengths of a deal, in the order of `StrengthKind`, leaving out any that one of
+    /// `flags` contradicts (a deal is never both "EB engaged" and "EB overdue").
+    public static func evaluate(_ f: DealFacts, influences: [InfluenceLine], today: Day, policy: RedFlagPolicy = RedFlagPolicy(),
+                                flags: [RedFlag]? = nil) -> [Strength] {
         var out: [Strength] = []
         let eb = f.role(.eb)
-        if eb.withinCadence(today: today), let e = eb.latestEmotion, e.value > 0, let last = eb.lastContact {
+        if eb.withinCadence(today: today, cadenceDays: policy.cadence(.eb)), let e = eb.latestEmotion, e.value > 0, let last = eb.lastContact {
             out.append(Strength(.ebEngaged(names: eb.stakeholders, emotion: e, last: last)))
         }
         let coach = f.role(.coach)
-        if coach.withinCadence(today: today), let last = coach.lastContact {
-            out.append(Strength(.coachActive(names: coach.stakeholders, last: last)))
+        if coach.withinCadence(today: today, cadenceDays: policy.cadence(.coach)), let last = coach.lastContact {
+            out.append(Strength(.coachActive(names: coach.stakeholders, last: last, cadenceDays: policy.cadence(.coach))))
         }
         let champions = influences.filter { $0.influence == .high && ($0.stance == .champion || $0.stance == .supporter) }
         var names: [String] = []
@@ -141,7 +145,27 @@ public struct Strength: Hashable, Sendable {
             out.append(Strength(.onPace(days: days, expectedDays: f.expectedDays)))
         }
         if f.roles.allSatisfy(\.identified) { out.append(Strength(.fullCoverage)) }
-        return out
+        let raised = flags ?? RedFlags.evaluate(f, today: today, policy: policy)
+        return out.filter { s in !raised.contains { s.isContradicted(by: $0) } }
+    }
+
+    /// True when the flag says the opposite of this strength: the EB or Coach it praises is
+    /// missing, negative or overdue; the champion it names is flagged as an opponent; the deal
+    /// it calls multi-threaded or on pace is flagged single-threaded or stalled.
+    public func isContradicted(by flag: RedFlag) -> Bool {
+        switch (evidence, flag.evidence) {
+        case (.ebEngaged, .noEB), (.ebEngaged, .ebNegative), (.coachActive, .noCoach),
+             (.multiThreaded, .singleThreaded), (.onPace, .stalled), (.fullCoverage, .noEB), (.fullCoverage, .noCoach):
+            return true
+        case let (.ebEngaged(names, _, _), .overdueContact(name, roles, _)):
+            return roles.contains(.eb) || names.contains(name)
+        case let (.coachActive(names, _, _), .overdueContact(name, roles, _)):
+            return roles.contains(.coach) || names.contains(name)
+        case let (.champion(names), .opponent(people)):
+            return people.contains { names.contains($0.name) }
+        default:
+            return false
+        }
     }
 }
 

@@ -185,6 +185,23 @@ public struct WinLossRow: Hashable, Sendable {
     }
 }
 
+/// What the store reads for the pipeline report: the aggregates SQL computed and
+/// one `DealFacts` per deal; `PipelineReport.build` turns them into the report.
+public struct PipelineReportRows: Sendable {
+    public var stages: [Stage]
+    public var deals: [DealFacts]
+    public var funnel: [FunnelStage]
+    public var stageMedians: [StageMedian]
+    public var emotionHeatmap: [HeatCell]
+    public var painPoints: [PainGroup]
+    public var winLoss: [WinLossRow]
+    public init(stages: [Stage], deals: [DealFacts] = [], funnel: [FunnelStage] = [], stageMedians: [StageMedian] = [],
+                emotionHeatmap: [HeatCell] = [], painPoints: [PainGroup] = [], winLoss: [WinLossRow] = []) {
+        self.stages = stages; self.deals = deals; self.funnel = funnel; self.stageMedians = stageMedians
+        self.emotionHeatmap = emotionHeatmap; self.painPoints = painPoints; self.winLoss = winLoss
+    }
+}
+
 /// The Monday-morning pipeline review: funnel, velocity, coverage, emotion
 /// heat map, top pain points, red flags and win/loss. A finished value:
 /// renderers read it, nothing in it needs the database.
@@ -209,9 +226,15 @@ public struct PipelineReport: Sendable {
     /// Assembles the report from the aggregates SQL computed and the per-deal
     /// facts: the velocity list, the coverage matrix and the red flags are
     /// decided here, from the facts, so their rules are testable without a database.
+    public static func build(filter: PipelineReportFilter, rows: PipelineReportRows, policy: RedFlagPolicy = RedFlagPolicy()) -> PipelineReport {
+        build(filter: filter, stages: rows.stages, funnel: rows.funnel, stageMedians: rows.stageMedians, deals: rows.deals,
+              emotionHeatmap: rows.emotionHeatmap, painPoints: rows.painPoints, winLoss: rows.winLoss, policy: policy)
+    }
+
+    /// The same from the parts (tests build them by hand).
     public static func build(filter: PipelineReportFilter, stages: [Stage], funnel: [FunnelStage], stageMedians: [StageMedian],
                              deals: [DealFacts], emotionHeatmap: [HeatCell], painPoints: [PainGroup],
-                             winLoss: [WinLossRow]) -> PipelineReport {
+                             winLoss: [WinLossRow], policy: RedFlagPolicy = RedFlagPolicy()) -> PipelineReport {
         let today = filter.today
         let open = deals.filter { $0.status == .open }
             .sorted { ($0.accountName, $0.dealName, $0.dealID) < ($1.accountName, $1.dealName, $1.dealID) }
@@ -228,7 +251,7 @@ public struct PipelineReport: Sendable {
             CoverageRow(accountName: f.accountName, dealID: f.dealID, dealName: f.dealName, pipelineKey: f.pipelineKey,
                         stageKey: f.stageKey, cells: f.roles.map { r in
                 CoverageCell(role: r.role, stakeholders: r.stakeholders, lastContact: r.lastContact,
-                             cadenceDays: RoleFacts.cadenceDays(r.role), withinCadence: r.withinCadence(today: today),
+                             cadenceDays: policy.cadence(r.role), withinCadence: r.withinCadence(today: today, cadenceDays: policy.cadence(r.role)),
                              latestEmotion: r.latestEmotion)
             })
         }
@@ -243,7 +266,7 @@ public struct PipelineReport: Sendable {
                               funnel: funnel.filter { used.contains($0.pipelineKey) },
                               velocity: Velocity(deals: ranked, stageMedians: stageMedians), coverage: coverage,
                               emotionHeatmap: emotionHeatmap, painPoints: painPoints,
-                              redFlags: open.flatMap { RedFlags.evaluate($0, today: today) }, winLoss: winLoss)
+                              redFlags: open.flatMap { RedFlags.evaluate($0, today: today, policy: policy) }, winLoss: winLoss)
     }
 
     /// A stage of a pipeline in scope, by keys.

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The story of issue 13, entered from scratch as a new user would: a city data
+/// bureau's cloud platform. On 2025-10-29 the EB has not been contacted for 70
+/// days, a high-severity pain has waited 238 days for a response, one of the two
+/// TBs fell to −3 at the contract review, and somebody lobbied the buyer in bidding.
+enum Story {
+    static let account = "市大数据局"
+    static let deal = "政务云数据平台项目"
+    static let today = "2025-10-29"
+
+    /// Builds the story up to `until` (a phase name), so a test can compare a database as it was with `--as-of`.
+    static func load(_ cli: CLI, until phase: Int = 3) throws {
+        let a = account, d = deal
+        func q(_ args: String...) throws {
+            let r = try cli.run(args)
+            guard r.status == 0 else { throw SubprocessError(message: "dchain \(args.joined(separator: " ")) failed: \(r)") }
+        }
+        if phase >= 1 {
+            try q("account", "add", a, "--kind", "government", "--code", "SDJ-13")
+            try q("stakeholder", "add", a, "王局长", "--title", "局长", "--level", "executive")
+            try q("stakeholder", "add", a, "李处长", "--title", "信息化处处长", "--level", "manager")
+            try q("stakeholder", "add", a, "张工", "--title", "高级工程师", "--level", "staff")
+            try q("stakeholder", "add", a, "刘科长", "--title", "数据科科长", "--level", "manager")
+            try q("stakeholder", "add", a, "陈工", "--title", "工程师", "--level", "staff")
+            try q("deal", "add", a, d, "--pipeline", "government", "--method", "public-tender", "--amount", "3800000", "--on", "2025-03-01")
+            try q("role", "set", d, "王局长", "EB", "--account", a, "--influence", "high", "--stance", "supporter", "--on", "2025-03-01")
+            try q("role", "set", d, "李处长", "TB", "--account", a, "--influence", "high", "--stance", "neutral", "--on", "2025-03-01")
+            try q("role", "set", d, "张工", "TB", "--account", a, "--influence", "medium", "--stance", "supporter", "--on", "2025-03-01")
+            try q("role", "set", d, "刘科长", "UB", "--account", a, "--influence", "medium", "--stance", "supporter", "--on", "2025-03-01")
+            try q("log", a, "--deal", d, "--channel", "visit", "--on", "2025-03-05 10:00", "--summary", "首次拜访",
+                  "--with", "刘科长:1:interested", "--pain", "刘科长:跨部门数据无法共享:high")
+            try q("deal", "move", d, "approval", "--account", a, "--on", "2025-04-01")
+            try q("deal", "move", d, "specification", "--account", a, "--on", "2025-05-10")
+            try q("log", a, "--deal", d, "--channel", "meeting", "--on", "2025-05-20 10:00", "--summary", "需求论证",
+                  "--with", "李处长:1:interested", "--with", "张工:1:interested")
+            try q("deal", "move", d, "tender-notice", "--account", a, "--on", "2025-06-20")
+            try q("deal", "move", d, "bidding", "--account", a, "--on", "2025-07-01")
+        }
+        if phase >= 2 {
+            // Lobbying in the quiet period of bidding, and a bid clarification (allowed).
+            try q("log", a, "--deal", d, "--channel", "visit", "--on", "2025-07-10 15:00", "--summary", "投标期间拜访局长",
+                  "--with", "王局长:1:interested")
+            try q("log", a, "--deal", d, "--channel", "bid-clarification", "--on", "2025-07-12 10:00", "--summary", "投标澄清",
+                  "--with", "李处长:0:neutral")
+            try q("deal", "move", d, "evaluation", "--account", a, "--on", "2025-07-20")
+            try q("deal", "move", d, "award", "--account", a, "--on", "2025-08-01")
+            // Logged while the deal is still recorded at award: the move below, back-dated, must restage it.
+            try q("log", a, "--deal", d, "--channel", "contract-review", "--on", "2025-08-20 10:00", "--summary", "合同评审",
+                  "--with", "王局长:1:neutral", "--with", "李处长:-3:frustrated", "--with", "张工:1:interested",
+                  "--quote", "李处长:验收标准写得不清楚，这合同我签不了")
+        }
+        if phase >= 3 {
+            try q("deal", "move", d, "contract", "--account", a, "--on", "2025-08-10")
+            try q("role", "set", d, "陈工", "Coach", "--account", a, "--influence", "low", "--stance", "champion", "--on", "2025-09-01")
+            try q("log", a, "--deal", d, "--channel", "wechat", "--on", "2025-10-25 20:00", "--summary", "教练通报",
+                  "--with", "陈工:2:trusting")
+        }
+    }
+
+    static let shared = Result { () throws -> CLI in
+        let cli = try CLI.fresh("story13")
+        try load(cli)
+        return cli
+    }
+}
+
+@Suite("issue 13's story: views a manager can trust")
+struct StoryTests {
+    func flags(_ doc: Any?) throws -> [[String: Any]] { try #require((doc as? [String: Any])?["red_flags"] as? [[String: Any]]) }
+
+    @Test("the deal sheet and the pipeline report flag the 70-day EB gap and the 238-day pain with their dates; no strength contradicts")
+    func redFlags() throws {
+        let cli = try Story.shared.get()
+        let sheet = try #require(try cli.json("report", "deal", Story.deal, "--account", Story.account, "--today", Story.today) as? [String: Any])
+        let sheetFlags = try flags(sheet)
+        let eb = try #require(sheetFlags.first { $0["key"] as? String == "overdue-contact" && ($0["why"] as? String ?? "").contains("王局长") })
+        #expect((eb["why"] as? String ?? "").contains("2025-08-20") && (eb["why"] as? String ?? "").contains("70 days"), "\(eb)")
+        #expect(eb["since"] as? String == "2025-08-20")
+        let pain = try #require(sheetFlags.first { $0["key"] as? String == "unanswered-pain" })
+        #expect((pain["why"] as? String ?? "").contains("2025-03-05") && (pain["why"] as? String ?? "").contains("238 days"), "\(pain)")
+        // The visit to the EB in bidding is flagged; the bid clarification is not.
+        let quiet = sheetFlags.filter { $0["key"] as? String == "quiet-stage-contact" }
+        #expect(quiet.count == 1 && (quiet.first?["why"] as? String ?? "").contains("2025-07-10"), "\(quiet)")
+        let strengths = try #require(sheet["strengths"] as? [[String: Any]]).compactMap { $0["key"] as? String }
+        #expect(!strengths.contains("eb-engaged"), "the EB is overdue: not engaged")
+        #expect(strengths.contains("coach-active"), "the Coach was contacted 4 days ago")
+
+        let report = try cli.json("report", "pipeline", "--today", Story.today)
+        let mine = try flags(report).filter { $0["deal"] as? String == Story.deal }
+        #expect(mine.contains { $0["flag"] as? String == "overdue-contact" && ($0["why"] as? String ?? "").contains("王局长")
+            && ($0["why"] as? String ?? "").contains("2025-08-20") })
+        #expect(mine.contains { $0["flag"] as? String == "unanswered-pain" && ($0["since"] as? String) == "2025-03-05" })
+        #expect(mine.contains { $0["flag"] as? String == "quiet-stage-contact" })
+        // The same facts, the same flags: the sheet and the report agree.
+        #expect(Set(sheetFlags.compactMap { $0["key"] as? String }) == Set(mine.compactMap { $0["flag"] as? String }))
+        // The plan agrees: the EB's overdue contact is an item, as on the sheet.
+        let plan = try #require(try cli.json("plan", Story.account, "--today", Story.today) as? [String: Any])
+        let items = try #require(plan["items"] as? [[String: Any]])
+        #expect(items.contains { $0["rule"] as? String == "stale-contact" && $0["stakeholder"] as? String == "王局长" })
+    }
+
+    @Test("no contact opportunity in bidding or evaluation; the back-dated move restaged the contract review")
+    func procurement() throws {
+        let cli = try Story.shared.get()
+        let map = try #require(try cli.json("map", Story.account, "--all", "--today", Story.today) as? [String: Any])
+        let stages = try #require(map["stages"] as? [[String: Any]])
+        for stage in stages where ["bidding", "evaluation"].contains(stage["key"] as? String ?? "") {
+            #expect(stage["quiet"] as? Bool == true)
+            let kinds = (stage["opportunities"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
+            #expect(!kinds.contains("uncovered-role"), "\(stage["key"] ?? ""): \(kinds)")
+        }
+        let contract = try #require(stages.first { $0["key"] as? String == "contract" })
+        let summaries = (contract["touchpoints"] as? [[String: Any]] ?? []).compactMap { $0["summary"] as? String }
+        #expect(summaries.contains("合同评审"), "logged at award, restaged to contract by the back-dated move")
+        #expect(try cli.count("""
+            SELECT count(*) FROM touchpoint t JOIN stage s ON s.id = t.stage_id WHERE t.summary = '合同评审' AND s.key = 'contract'
+            """) == 1)
+    }
+}
