@@ -18,7 +18,8 @@ struct ReportCommandTests {
         }
         let flags = try #require(doc["red_flags"] as? [[String: Any]])
         #expect(flags.allSatisfy { $0["deal"] != nil && $0["account"] != nil && ($0["why"] as? String)?.isEmpty == false })
-        let known: Set<String> = ["no-eb", "eb-negative", "no-coach", "single-threaded", "stalled", "opponent", "silent-30d"]
+        let known: Set<String> = ["no-eb", "eb-negative", "overdue-contact", "unanswered-pain", "no-coach", "single-threaded", "stalled",
+                                   "opponent", "quiet-stage-contact", "silent-30d"]
         #expect(flags.allSatisfy { known.contains($0["flag"] as? String ?? "") })
         // 陈志强 is a skeptical TB with high influence: the sample deal carries the opponent flag.
         #expect(flags.contains { $0["flag"] as? String == "opponent" })
