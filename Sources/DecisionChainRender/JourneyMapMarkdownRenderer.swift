@@ -38,7 +38,12 @@ public enum JourneyMapMarkdownRenderer {
             out.append("| " + e(MapLabels.stageHeading(lang)) + " | EB | TB | UB | Coach | " + e(MapLabels.all(lang)) + " |")
             out.append("|---|---:|---:|---:|---:|---:|")
             for c in columns where c.reached {
-                let values = Role.allCases.map { MapLabels.signed(c.emotion[$0]) } + [MapLabels.signed(c.emotion.all)]
+                // Each role's lowest person (a −3 stays −3), in parentheses where carried; then the mean of everyone.
+                let values = Role.allCases.map { r -> String in
+                    guard let low = c.roleLows.first(where: { $0.role == r }) else { return "?" }
+                    let text = "\(low.emotion) " + e(low.people.joined(separator: ", ")) + (low.momentOfTruth ? " !" : "")
+                    return low.carried ? "(\(text))" : text
+                } + [MapLabels.signed(c.emotion.all)]
                 out.append("| " + e(MapLabels.columnName(c, lang)) + " | " + values.joined(separator: " | ") + " |")
             }
             out.append("")

@@ -163,27 +163,54 @@ public enum JourneyMapSVGRenderer {
                 out.append("<text x=\"\(num(left - 6))\" y=\"\(num(y(Double(v)) + 4))\" text-anchor=\"end\" font-size=\"10\" fill=\"#868e96\">\(v > 0 ? "+\(v)" : "\(v)")</text>")
             }
         }
-        for s in series {
-            let isAll = s.key == "all"
+        // The mean of everyone first, thin and underneath: the people's lines are what to read.
+        if let all = series.last {
             var segment: [String] = []
             func flush() {
                 if segment.count > 1 {
-                    out.append("<polyline points=\"\(segment.joined(separator: " "))\" fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"\(isAll ? 3 : 2)\"\(isAll ? "" : " stroke-opacity=\"0.85\"") stroke-linejoin=\"round\"/>")
+                    out.append("<polyline points=\"\(segment.joined(separator: " "))\" fill=\"none\" stroke=\"\(all.color)\" stroke-width=\"1.5\" stroke-opacity=\"0.45\" stroke-dasharray=\"2 3\"/>")
                 }
                 segment = []
             }
             for (i, c) in columns.enumerated() {
-                guard let v = value(c.emotion, s.role) else { flush(); continue }
+                guard let v = c.emotion.all else { flush(); continue }
                 segment.append("\(num(x(i))),\(num(y(v)))")
             }
             flush()
             for (i, c) in columns.enumerated() {
-                guard let v = value(c.emotion, s.role) else { continue }
-                let label = (s.key == "all" ? MapLabels.all(lang) : s.key) + " · " + MapLabels.columnName(c, lang) + " · " + MapLabels.signed(v)
-                out.append("<circle cx=\"\(num(x(i)))\" cy=\"\(num(y(v)))\" r=\"\(isAll ? 4.5 : 3.5)\" fill=\"\(v < 0 ? "#ffffff" : s.color)\" stroke=\"\(s.color)\" stroke-width=\"2\"><title>\(esc(label))</title></circle>")
+                guard let v = c.emotion.all else { continue }
+                let label = MapLabels.all(lang) + " · " + MapLabels.columnName(c, lang) + " · " + MapLabels.signed(v)
+                out.append("<circle cx=\"\(num(x(i)))\" cy=\"\(num(y(v)))\" r=\"2.5\" fill=\"\(all.color)\" fill-opacity=\"0.45\"><title>\(esc(label))</title></circle>")
             }
         }
-        return out.joined(separator: "\n")
+        // Each role: its lowest person per stage; solid where met, dashed into a stage where nobody met them (carried).
+        var marks: [String] = []
+        for s in series {
+            guard let role = s.role else { continue }
+            let points: [(i: Int, low: RoleLow)] = columns.enumerated().compactMap { i, c in c.roleLows.first { $0.role == role }.map { (i, $0) } }
+            for (a, b) in zip(points, points.dropFirst()) {
+                let dash = b.low.carried ? " stroke-dasharray=\"5 4\"" : ""
+                out.append("<line x1=\"\(num(x(a.i)))\" y1=\"\(num(y(Double(a.low.emotion.value))))\" x2=\"\(num(x(b.i)))\" y2=\"\(num(y(Double(b.low.emotion.value))))\" stroke=\"\(s.color)\" stroke-width=\"2.5\" stroke-linecap=\"round\"\(dash)/>")
+            }
+            for p in points {
+                let v = Double(p.low.emotion.value), cx = num(x(p.i)), cy = num(y(v))
+                let label = s.key + " · " + MapLabels.columnName(columns[p.i], lang) + " · " + MapLabels.roleLow(p.low, lang)
+                if p.low.carried {
+                    out.append("<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"3\" fill=\"#ffffff\" stroke=\"\(s.color)\" stroke-width=\"1.5\" stroke-dasharray=\"2 2\"><title>\(esc(label))</title></circle>")
+                    continue
+                }
+                let deep = p.low.emotion.value <= -2
+                out.append("<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"\(deep ? 6 : 4.5)\" fill=\"\(s.color)\" stroke=\"#ffffff\" stroke-width=\"1.5\" class=\"e\" data-emotion=\"\(p.low.emotion.value)\"><title>\(esc(label))</title></circle>")
+                if p.low.momentOfTruth {
+                    marks.append("<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"11\" fill=\"none\" stroke=\"#c92a2a\" stroke-width=\"2.5\"><title>\(esc(MapLabels.momentsOfTruth(lang)))</title></circle>")
+                }
+                if deep || p.low.momentOfTruth {
+                    let text = "\(p.low.emotion) " + p.low.people.joined(separator: ", ") + (p.low.momentOfTruth ? " !" : "")
+                    marks.append("<text x=\"\(num(x(p.i) + 14))\" y=\"\(num(y(v) + 4))\" font-size=\"12\" font-weight=\"700\" fill=\"#c92a2a\">\(esc(text))</text>")
+                }
+            }
+        }
+        return (out + marks).joined(separator: "\n")
     }
 
     // MARK: decision chain

@@ -79,15 +79,26 @@ public enum JourneyMapTextRenderer {
 
     // MARK: emotion curve
 
-    /// Rows +3…−3; in each stage's slot `*` marks the mean of everyone and
-    /// E/T/U/C the means of EB/TB/UB/Coach, each rounded to the nearest step.
+    /// Rows +3…−3; in each stage's slot E/T/U/C mark the lowest person of
+    /// EB/TB/UB/Coach (exact: a −3 is drawn at −3), lower case where carried
+    /// from an earlier stage (nobody met them here), `!` at a moment of truth;
+    /// `*` is the mean of everyone, rounded to the nearest step.
     static func curve(_ columns: [JourneyStage], _ lang: Language, width: Int) -> [String] {
         let heading = MapLabels.emotionCurve(lang)
         guard columns.contains(where: { !$0.emotion.isEmpty }) else {
             return [heading + ": " + MapLabels.pick("no emotion logged", "尚无情绪记录", lang), ""]
         }
-        let marks: [(String, (RoleEmotions) -> Double?)] = [("*", { $0.all }), ("E", { $0.eb }), ("T", { $0.tb }), ("U", { $0.ub }), ("C", { $0.coach })]
-        var out = DisplayWidth.wrap(heading + "  (* " + MapLabels.all(lang) + ", E EB, T TB, U UB, C Coach)", to: width)
+        let letters: [Role: String] = [.eb: "E", .tb: "T", .ub: "U", .coach: "C"]
+        func marks(_ c: JourneyStage, _ level: Int) -> String {
+            var here = c.roleLows.filter { $0.emotion.value == level }.map { low in
+                let l = letters[low.role]!
+                return (low.carried ? l.lowercased() : l) + (low.momentOfTruth ? "!" : "")
+            }.joined()
+            if let all = c.emotion.all, Int(all.rounded()) == level { here = "*" + here }
+            return here
+        }
+        var out = DisplayWidth.wrap(heading + "  (E EB, T TB, U UB, C Coach: " + MapLabels.pick("lowest person; e t u c carried; ! moment of truth; * mean",
+                                                                                         "最低者；小写为延续；! 关键时刻；* 平均", lang) + ")", to: width)
         let axis = 5
         let slot = max(4, min(10, (width - axis) / max(1, columns.count)))
         let perLine = max(1, (width - axis) / slot)
@@ -96,8 +107,7 @@ public enum JourneyMapTextRenderer {
             for level in stride(from: 3, through: -3, by: -1) {
                 var line = DisplayWidth.padLeft(level > 0 ? "+\(level)" : "\(level)", to: 3) + " |"
                 for c in chunk {
-                    let here = marks.filter { m in m.1(c.emotion).map { Int($0.rounded()) == level } ?? false }.map(\.0).joined()
-                    line += center(DisplayWidth.truncate(here, to: slot - 1), slot)
+                    line += center(DisplayWidth.truncate(marks(c, level), to: slot - 1), slot)
                 }
                 out.append(line)
             }
@@ -107,6 +117,12 @@ public enum JourneyMapTextRenderer {
         // A no-break space keeps each stage's value on the line of its name.
         let legend = columns.map { MapLabels.columnName($0, lang) + "\u{00A0}" + MapLabels.signed($0.emotion.all) }.joined(separator: "  ")
         out += DisplayWidth.wrap(legend, to: width)
+        // The dips, by name: who is at −2 or below, where.
+        for c in columns {
+            for low in c.roleLows where low.emotion.value <= -2 && !low.carried {
+                out += DisplayWidth.wrap("  " + MapLabels.columnName(c, lang) + ": " + MapLabels.roleLow(low, lang), to: width)
+            }
+        }
         out.append("")
         return out
     }

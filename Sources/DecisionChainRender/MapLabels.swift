@@ -97,6 +97,14 @@ public enum MapLabels {
     /// One emotion: "+2", "-1", "0"; "?" when unknown.
     public static func signed(_ e: Emotion?) -> String { e.map(\.description) ?? "?" }
 
+    /// "TB -3 李处长 ! moment of truth", "EB +1 王局长 (carried)": carried when not met in this stage.
+    public static func roleLow(_ low: RoleLow, _ lang: Language) -> String {
+        var text = "\(low.role.rawValue) \(low.emotion) \(low.people.joined(separator: ", "))"
+        if low.carried { text += pick(" (carried)", "（延续）", lang) }
+        if low.momentOfTruth { text += pick(" ! moment of truth", " ！关键时刻", lang) }
+        return text
+    }
+
     public static func tone(_ x: Double?) -> Tone {
         guard let x else { return .muted }
         return x < 0 ? .negative : (x > 0 ? .positive : .plain)
@@ -164,8 +172,9 @@ public enum MapLabels {
                 return Item("\(who(a.name, a.roles)) " + pick("reached out: ", "主动：", lang) + (a.did ?? ""))
             }
         case .emotion:
-            if s.emotion.isEmpty { return s.reached ? [Item(pick("unknown", "未知", lang), .muted)] : [] }
-            return Role.allCases.compactMap { r in s.emotion[r].map { Item("\(r.rawValue) \(signed($0))", tone($0)) } }
+            if s.emotion.isEmpty && s.people.isEmpty { return s.reached ? [Item(pick("unknown", "未知", lang), .muted)] : [] }
+            // Each role's lowest point with who is at it (a −3 stays −3), carried where nobody met them; then the mean.
+            return s.roleLows.map { Item(roleLow($0, lang), $0.carried ? .muted : tone(Double($0.emotion.value))) }
                 + [Item("\(all(lang)) \(signed(s.emotion.all))", tone(s.emotion.all))]
         case .painPoints:
             return s.painPoints.map { p in

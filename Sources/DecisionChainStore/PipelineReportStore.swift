@@ -133,31 +133,42 @@ public struct PipelineReportStore {
     /// The big tables are joined to `deal` itself, never to a CTE of deals, so that the planner can
     /// use the foreign keys (account_id, deal_id) for its row estimates and choose hash joins.
     static func factsSQL(oneDeal: Bool) -> String {
-        let selected = oneDeal ? "d.account_id = $9::bigint AND d.id = $10::bigint" : "d.status = 'open'"
+        // Open on $6: open now, or closed after it (the deal is replayed as it was that day).
+        let selected = oneDeal ? "d.account_id = $9::bigint AND d.id = $10::bigint" : "(d.status = 'open' OR d.closed_on > $6::date)"
+        // A deal whose history starts after $6 did not exist yet (one named deal is shown at its first stage).
+        let existed = oneDeal ? "" : """
+            AND (th.stage_id IS NOT NULL
+                 OR NOT EXISTS (SELECT 1 FROM deal_stage_history h WHERE h.account_id = d.account_id AND h.deal_id = d.id))
+            """
         return """
         WITH d AS (
-            SELECT d.account_id, d.id, d.name, d.status, d.amount, d.currency, d.stage_id, a.name AS account_name,
+            SELECT d.account_id, d.id, d.name,
+                   CASE WHEN d.status <> 'open' AND d.closed_on > $6::date THEN 'open' ELSE d.status END AS status,
+                   d.amount, d.currency, s.id AS stage_id, a.name AS account_name,
                    p.key AS pipeline_key, s.key AS stage_key, s.position, s.expected_days, s.quiet AS stage_quiet,
                    coalesce(du.login, au.login) AS owner_login
             \(scopeJoins)
-            JOIN stage s ON s.id = d.stage_id
+            LEFT JOIN LATERAL (
+                SELECT h.stage_id FROM deal_stage_history h
+                WHERE h.account_id = d.account_id AND h.deal_id = d.id AND h.entered_on <= $6::date
+                ORDER BY h.entered_on DESC, h.id DESC LIMIT 1) th ON true
+            JOIN stage s ON s.id = coalesce(th.stage_id, d.stage_id)
             LEFT JOIN app_user du ON du.id = d.owner_id
             LEFT JOIN app_user au ON au.id = a.owner_id
-            WHERE \(scopeWhere) AND \(selected)
+            WHERE \(scopeWhere) AND \(selected) \(existed)
         ),
         entered AS (
-            SELECT h.account_id, h.deal_id, max(h.entered_on) AS entered_on
-            FROM deal_stage_history h JOIN deal d ON d.account_id = h.account_id AND d.id = h.deal_id AND h.stage_id = d.stage_id
-            JOIN account a ON a.id = d.account_id JOIN pipeline p ON p.id = d.pipeline_id
-            WHERE \(scopeWhere) AND \(selected)
-            GROUP BY h.account_id, h.deal_id
+            SELECT d.account_id, d.id AS deal_id, max(h.entered_on) AS entered_on
+            FROM d JOIN deal_stage_history h ON h.account_id = d.account_id AND h.deal_id = d.id AND h.stage_id = d.stage_id
+                                             AND h.entered_on <= $6::date
+            GROUP BY d.account_id, d.id
         ),
         bi AS (
             SELECT b.account_id, b.deal_id, b.stakeholder_id, b.role, b.influence, b.stance
             FROM buying_influence b
             JOIN deal d ON d.account_id = b.account_id AND d.id = b.deal_id
             JOIN account a ON a.id = d.account_id JOIN pipeline p ON p.id = d.pipeline_id
-            WHERE b.valid_to IS NULL AND \(scopeWhere) AND \(selected)
+            WHERE b.valid_from <= $6::date AND (b.valid_to IS NULL OR b.valid_to > $6::date) AND \(scopeWhere) AND \(selected)
         ),
         -- Each role holder at the deal's touchpoints (tagged with the deal or with no deal) up to today.
         -- `known` packs the latest known emotion into one bigint, epoch seconds × 8 + (3 − emotion), so a
@@ -227,13 +238,16 @@ public struct PipelineReportStore {
                                               'by', st.name) ORDER BY pp.raised_on, pp.id)::text AS pains
             FROM d JOIN pain_point pp ON pp.account_id = d.account_id
             LEFT JOIN stakeholder st ON st.account_id = pp.account_id AND st.id = pp.stakeholder_id
-            WHERE pp.status = 'open' AND coalesce(pp.response, '') = '' AND pp.raised_on <= $6::date
+            -- Unanswered on $6: no response by then (a response dated later did not exist yet).
+            WHERE pp.raised_on <= $6::date AND NOT coalesce(pp.resolved_on <= $6::date, pp.status = 'resolved')
+              AND (pp.responded_on > $6::date OR (pp.responded_on IS NULL AND pp.status = 'open' AND coalesce(pp.response, '') = ''))
               AND pp.severity = ANY ($7::text[])
               AND (pp.deal_id = d.id
                    OR (pp.deal_id IS NULL AND pp.stakeholder_id IS NOT NULL AND EXISTS (
                           SELECT 1 FROM bi WHERE bi.account_id = pp.account_id AND bi.deal_id = d.id AND bi.stakeholder_id = pp.stakeholder_id))
                    OR (pp.deal_id IS NULL AND pp.stakeholder_id IS NULL
-                       AND d.id = (SELECT min(o.id) FROM deal o WHERE o.account_id = d.account_id AND o.status = 'open')))
+                       AND d.id = (SELECT min(o.id) FROM deal o WHERE o.account_id = d.account_id
+                                   AND (o.status = 'open' OR o.closed_on > $6::date))))
             GROUP BY d.account_id, d.id
         ),
         -- Touchpoints of the deal with the buyer's people logged in a quiet stage, other than by the allowed channels.

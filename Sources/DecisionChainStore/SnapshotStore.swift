@@ -45,6 +45,17 @@ public struct SnapshotStore {
                                        pipelines: try PipelineStore(connection: db).all(), deals: deals, stageHistory: history,
                                        influences: influences, touchpoints: touchpoints, painPoints: pains, planItems: plan)
         snapshot.observations = try ObservationStore.list(db, accountID: accountID)
+        snapshot.influenceHistory = try db.query("""
+            SELECT deal_id, stakeholder_id, role, influence, stance, mode, rating, personal_win, valid_from, valid_to FROM buying_influence
+            WHERE account_id = $1 ORDER BY deal_id, stakeholder_id, valid_from, id
+            """, [accountID]).map { InfluencePeriod(try BuyingInfluence(row: $0), until: try $0.decodeIfPresent("valid_to")) }
+        for row in try db.query("""
+            SELECT id, responded_on, resolved_on FROM pain_point
+            WHERE account_id = $1 AND (responded_on IS NOT NULL OR resolved_on IS NOT NULL)
+            """, [accountID]) {
+            snapshot.painDates[try row.decode("id")] = PainDates(respondedOn: try row.decodeIfPresent("responded_on"),
+                                                                 resolvedOn: try row.decodeIfPresent("resolved_on"))
+        }
         return snapshot
     }
 }

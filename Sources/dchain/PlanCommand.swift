@@ -21,6 +21,11 @@ struct PlanCommand: ParsableCommand {
         @Option(help: "Only this deal (id or name); default: every open deal of the account.") var deal: String?
         @Option(help: ArgumentHelp("A rules file merged over the shipped rules (same JSON shape as plan-rules.json).", valueName: "file"))
         var rules: String?
+        @Option(name: .customLong("as-of"), help: ArgumentHelp("Plan with the facts as they were on this day (YYYY-MM-DD; default: --today).", valueName: "date"))
+        var asOf: String?
+
+        /// The day the plan is made on: --as-of, else --today.
+        func day(_ output: OutputOptions) throws -> Day { try asOf.map { try Parse.day($0, field: "as-of") } ?? output.day }
 
         /// The shipped rules with --rules merged over them; read before connecting so a bad file fails fast.
         func loadRules() throws -> PlanRules {
@@ -36,7 +41,8 @@ struct PlanCommand: ParsableCommand {
         func plan(_ db: Database, rules: PlanRules, today: Day, lang: Language) throws -> Plan {
             let a = try Resolver(db).account(account)
             let dealID = try deal.map { try Resolver(db).deal($0, accountID: a.id).id }
-            let snapshot = try SnapshotStore(db).load(accountID: a.id)
+            // The facts as they were that day: stages, roles and pain status replayed from their history.
+            let snapshot = try SnapshotStore(db).load(accountID: a.id).asOf(today)
             return try PlanEngine(rules: rules).plan(snapshot, dealID: dealID, today: today, lang: lang)
         }
     }
@@ -52,7 +58,7 @@ struct PlanCommand: ParsableCommand {
 
         func run() throws {
             try output.require([.text, .md, .html, .json, .csv, .ics])
-            let (lang, today) = (try output.language, try output.day)
+            let (lang, today) = (try output.language, try source.day(output))
             let rules = try source.loadRules()
             let plan = try source.plan(connection.open(), rules: rules, today: today, lang: lang)
             switch output.format {

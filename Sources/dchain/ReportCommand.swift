@@ -31,6 +31,8 @@ struct ReportCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Only deals of this pipeline (key).", valueName: "key")) var pipeline: String?
         @Option(help: ArgumentHelp("First day of the period (default: today − 90 days).", valueName: "date")) var since: String?
         @Option(help: ArgumentHelp("Only this section.", valueName: "section")) var section: String?
+        @Option(name: .customLong("as-of"), help: ArgumentHelp("Report the deals as they were on this day (default: --today).", valueName: "date"))
+        var asOf: String?
         @Flag(help: "Print the report's SQL as a psql script instead of running it.") var sql = false
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
@@ -39,7 +41,8 @@ struct ReportCommand: ParsableCommand {
             try output.require([.text, .md, .html, .json, .csv])
             let filter = PipelineReportFilter(team: team, owner: owner, region: region,
                                               kind: try kind.map { try AccountKind.parse($0, field: "kind") }, pipeline: pipeline,
-                                              since: try since.map { try Parse.day($0, field: "since") }, today: try output.day)
+                                              since: try since.map { try Parse.day($0, field: "since") },
+                                              today: try asOf.map { try Parse.day($0, field: "as-of") } ?? output.day)
             let lang = try output.language
             let csvFile = try section.map { try csvFileName($0) }
             let sections = csvFile.flatMap(PipelineReportCSVRenderer.section(ofFile:)).map { [$0] } ?? PipelineReportSection.allCases
@@ -102,12 +105,14 @@ struct ReportCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The deal's account (id, code or name), when the deal name is used at several accounts.", valueName: "account"))
         var account: String?
         @Flag(help: "Leave out the plan's next steps.") var noPlan = false
+        @Option(name: .customLong("as-of"), help: ArgumentHelp("The deal as it was on this day (default: --today).", valueName: "date"))
+        var asOf: String?
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             try output.require([.text, .md, .html, .json])
-            let (lang, today) = (try output.language, try output.day)
+            let (lang, today) = (try output.language, try asOf.map { try Parse.day($0, field: "as-of") } ?? output.day)
             let rules = try PlanRules.load(defaults: Data(ReportAssets.planRules.utf8))
             let db = try connection.open()
             let resolver = Resolver(db)
@@ -120,16 +125,17 @@ struct ReportCommand: ParsableCommand {
                 found = try resolver.deal(deal)
                 acct = try AccountStore(db).get(found.accountID)
             }
-            let planner: ((AccountSnapshot) throws -> [PlanStep])? = noPlan || found.status != .open ? nil : { snapshot in
-                try PlanEngine(rules: rules).plan(snapshot, dealID: found.id, today: today, lang: lang).items.map {
+            let planner: ((AccountSnapshot) throws -> [PlanStep])? = noPlan ? nil : { snapshot in
+                guard snapshot.deal(found.id)?.status == .open else { return [] }
+                return try PlanEngine(rules: rules).plan(snapshot, dealID: found.id, today: today, lang: lang).items.map {
                     PlanStep(due: $0.due, priority: $0.priority, with: $0.stakeholderName, role: $0.role, action: $0.action,
                              channel: $0.channel, why: $0.why)
                 }
             }
             let policy = RedFlagPolicy(rules)
-            let snapshot = try SnapshotStore(db).load(accountID: acct.id)
+            let snapshot = try SnapshotStore(db).load(accountID: acct.id).asOf(today)
             let facts = try PipelineReportStore(db).facts(accountID: acct.id, dealID: found.id, today: today, policy: policy)
-            let sheet = DealReview.build(snapshot: snapshot, deal: found, facts: facts, today: today,
+            let sheet = DealReview.build(snapshot: snapshot, deal: snapshot.deal(found.id) ?? found, facts: facts, today: today,
                                          plan: try planner?(snapshot) ?? [], policy: policy)
             switch output.format {
             case .md: try output.emit(DealReviewRenderer.markdown(sheet, lang: lang))

@@ -53,14 +53,14 @@ struct JourneyMapRenderTests {
         #expect(narrow.contains("9 contract negotiation (!)"))
     }
 
-    @Test("the text emotion curve marks each role at its rounded mean")
+    @Test("the text emotion curve marks each role at its lowest person, exact; the moment of truth with !; everyone's mean as *")
     func textCurve() throws {
         let text = JourneyMapTextRenderer.render(try sample(.en), width: 100)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let top = try #require(lines.firstIndex { $0.hasPrefix("Emotion curve") })
-        let rows = Array(lines[(top + 1)...(top + 7)])
+        let top = try #require(lines.firstIndex { $0.hasPrefix(" +3 |") })
+        let rows = Array(lines[top...(top + 6)])
         #expect(rows[0].hasPrefix(" +3 |") && rows[6].hasPrefix(" -3 |"))
-        // Contract (9th slot): TB -1.5 rounds to -2 next to the TB's -2 dip; everyone -0.75 → -1.
+        // Contract (9th slot): the TB 李处长 at -2 (not the TB mean -1.5), the moment of truth; everyone -0.75 → -1.
         let slot = (100 - 5) / 9
         func cell(_ row: String, _ i: Int) -> String {
             let chars = Array(row)
@@ -68,8 +68,9 @@ struct JourneyMapRenderTests {
             guard start < chars.count else { return "" }
             return String(chars[start..<min(chars.count, start + slot)]).trimmingCharacters(in: .whitespaces)
         }
-        #expect(cell(rows[5], 8) == "T")
+        #expect(cell(rows[5], 8) == "T!")
         #expect(cell(rows[4], 8) == "*")
+        #expect(text.contains("TB -2 李处长 ! moment of truth"))
         #expect(cell(rows[3], 8) == "EUC")
     }
 
@@ -77,7 +78,13 @@ struct JourneyMapRenderTests {
     func htmlShape() throws {
         let html = try JourneyMapHTMLRenderer.render(try sample(.zh))
         #expect(html.contains("<table class=\"journey\">"))
-        #expect(html.components(separatedBy: "<polyline").count - 1 >= 4, "a line per role and for everyone")
+        #expect(html.components(separatedBy: "<polyline").count - 1 >= 1, "a line for everyone's mean")
+        for color in JourneyMapSVGRenderer.series.compactMap({ $0.role == nil ? nil : $0.color }) {
+            #expect(html.contains("<line x1=") && html.contains("stroke=\"\(color)\" stroke-width=\"2.5\""), "a line per role (\(color))")
+        }
+        #expect(html.contains("data-emotion=\"-2\""), "the TB's −2 drawn at −2, solid")
+        #expect(html.contains("stroke-dasharray=\"5 4\""), "a role carried where nobody met it: dashed, not gone")
+        #expect(html.contains("stroke=\"#c92a2a\" stroke-width=\"2.5\"><title>关键时刻"), "the moment of truth ringed on the curve")
         #expect(html.contains("class=\"chain\""))
         #expect(html.contains("<th class=\"current mot\">"), "the contract column is the moment of truth")
         #expect(html.contains("关键时刻") && html.contains("决策链") && html.contains("情绪曲线"))

@@ -11,14 +11,16 @@ enum Story {
     static let deal = "政务云数据平台项目"
     static let today = "2025-10-29"
 
-    /// Builds the story up to `until` (a phase name), so a test can compare a database as it was with `--as-of`.
-    static func load(_ cli: CLI, until phase: Int = 3) throws {
+    /// Builds the story's phases `from`…`until` (1: up to bidding on 2025-07-01; 2: bidding to the contract
+    /// review; 3: the back-dated move to contract, a Coach, October), so a test can compare a database as it
+    /// was with `--as-of`.
+    static func load(_ cli: CLI, from first: Int = 1, until phase: Int = 3) throws {
         let a = account, d = deal
         func q(_ args: String...) throws {
             let r = try cli.run(args)
             guard r.status == 0 else { throw SubprocessError(message: "dchain \(args.joined(separator: " ")) failed: \(r)") }
         }
-        if phase >= 1 {
+        if first <= 1 && phase >= 1 {
             try q("account", "add", a, "--kind", "government", "--code", "SDJ-13")
             try q("stakeholder", "add", a, "王局长", "--title", "局长", "--level", "executive")
             try q("stakeholder", "add", a, "李处长", "--title", "信息化处处长", "--level", "manager")
@@ -39,7 +41,7 @@ enum Story {
             try q("deal", "move", d, "tender-notice", "--account", a, "--on", "2025-06-20")
             try q("deal", "move", d, "bidding", "--account", a, "--on", "2025-07-01")
         }
-        if phase >= 2 {
+        if first <= 2 && phase >= 2 {
             // Lobbying in the quiet period of bidding, and a bid clarification (allowed).
             try q("log", a, "--deal", d, "--channel", "visit", "--on", "2025-07-10 15:00", "--summary", "投标期间拜访局长",
                   "--with", "王局长:1:interested")
@@ -52,7 +54,7 @@ enum Story {
                   "--with", "王局长:1:neutral", "--with", "李处长:-3:frustrated", "--with", "张工:1:interested",
                   "--quote", "李处长:验收标准写得不清楚，这合同我签不了")
         }
-        if phase >= 3 {
+        if first <= 3 && phase >= 3 {
             try q("deal", "move", d, "contract", "--account", a, "--on", "2025-08-10")
             try q("role", "set", d, "陈工", "Coach", "--account", a, "--influence", "low", "--stance", "champion", "--on", "2025-09-01")
             try q("log", a, "--deal", d, "--channel", "wechat", "--on", "2025-10-25 20:00", "--summary", "教练通报",
@@ -102,6 +104,30 @@ struct StoryTests {
         #expect(items.contains { $0["rule"] as? String == "stale-contact" && $0["stakeholder"] as? String == "王局长" })
     }
 
+    @Test("the map carries the TB's −3 at the contract review as −3 for that person, in JSON, SVG and text")
+    func emotionOfPeople() throws {
+        let cli = try Story.shared.get()
+        let map = try #require(try cli.json("map", Story.account, "--today", Story.today) as? [String: Any])
+        let stages = try #require(map["stages"] as? [[String: Any]])
+        let contract = try #require(stages.first { $0["key"] as? String == "contract" })
+        let people = try #require(contract["emotion_people"] as? [[String: Any]])
+        let li = try #require(people.first { $0["name"] as? String == "李处长" })
+        #expect(li["emotion"] as? Int == -3 && li["carried"] as? Bool == false, "\(li)")
+        let lows = try #require(contract["emotion_lows"] as? [[String: Any]])
+        let tb = try #require(lows.first { $0["role"] as? String == "TB" })
+        #expect(tb["emotion"] as? Int == -3 && (tb["people"] as? [String]) == ["李处长"], "the TB line shows −3, not the mean of two TBs")
+        #expect(((contract["emotion"] as? [String: Any])?["TB"] as? Double) == -1, "the mean is still there: (−3 + 1) / 2")
+        // Where the TBs were not met (evaluation), their line is carried, not gone.
+        let evaluation = try #require(stages.first { $0["key"] as? String == "evaluation" })
+        let carried = (evaluation["emotion_lows"] as? [[String: Any]] ?? []).first { $0["role"] as? String == "TB" }
+        #expect(carried?["carried"] as? Bool == true, "\(evaluation["emotion_lows"] ?? "")")
+        let svg = try cli.ok("map", Story.account, "--today", Story.today, "--format", "svg")
+        #expect(svg.contains("data-emotion=\"-3\""), "a solid −3 point")
+        #expect(svg.contains("-3 李处长"), "the −3 is labelled with the person")
+        let text = try cli.ok("map", Story.account, "--today", Story.today)
+        #expect(text.contains("TB -3 李处长"))
+    }
+
     @Test("no contact opportunity in bidding or evaluation; the back-dated move restaged the contract review")
     func procurement() throws {
         let cli = try Story.shared.get()
@@ -118,5 +144,29 @@ struct StoryTests {
         #expect(try cli.count("""
             SELECT count(*) FROM touchpoint t JOIN stage s ON s.id = t.stage_id WHERE t.summary = '合同评审' AND s.key = 'contract'
             """) == 1)
+    }
+}
+
+@Suite("issue 13's story: time travel")
+struct StoryTimeTravelTests {
+    @Test("plan and report deal --as-of a past day equal what a database holding only the facts up to that day said")
+    func asOf() throws {
+        let cli = try CLI.fresh("story13asof")
+        try Story.load(cli, until: 1)
+        let day = "2025-07-05"
+        let planThen = try cli.ok("plan", Story.account, "--today", day, "--format", "json")
+        let sheetThen = try cli.ok("report", "deal", Story.deal, "--account", Story.account, "--today", day, "--format", "json")
+        let reportThen = try cli.ok("report", "pipeline", "--today", day, "--section", "red_flags", "--format", "json")
+        // In bidding (quiet) the plan asks nobody to be contacted.
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(planThen.utf8)) as? [String: Any])
+        let rules = (doc["items"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
+        #expect(!rules.isEmpty && !rules.contains("stale-contact") && !rules.contains("single-threaded") && !rules.contains("top-down"), "\(rules)")
+        // Later facts arrive: the lobbying visit, the contract review, a back-dated move, a new Coach.
+        try Story.load(cli, from: 2, until: 3)
+        #expect(try cli.ok("plan", Story.account, "--as-of", day, "--format", "json") == planThen)
+        #expect(try cli.ok("report", "deal", Story.deal, "--account", Story.account, "--as-of", day, "--format", "json") == sheetThen)
+        #expect(try cli.ok("report", "pipeline", "--as-of", day, "--section", "red_flags", "--format", "json") == reportThen)
+        // And today's plan is not the plan of then.
+        #expect(try cli.ok("plan", Story.account, "--today", Story.today, "--format", "json") != planThen)
     }
 }

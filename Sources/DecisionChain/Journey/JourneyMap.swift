@@ -129,6 +129,10 @@ public struct JourneyStage: Sendable, Equatable, Encodable {
     public var quiet: Bool = false
     /// Opportunities found beyond the ones shown (the map shows the top few per stage unless asked for all).
     public var moreOpportunities: Int = 0
+    /// Each role holder's emotion here (their lowest, or carried from before), in decision-chain order.
+    public var people: [PersonEmotion] = []
+    /// Each role's lowest point here with the people at it: what the curve draws per role.
+    public var roleLows: [RoleLow] { RoleLow.of(people) }
 
     public init(key: String?, name: String, phase: JourneyPhase?, position: Int?, reached: Bool, current: Bool,
                 entered: Day?, days: Int?, expectedDays: Int?, touchpoints: [MapTouchpoint] = [], actions: [StakeholderAction] = [],
@@ -145,7 +149,7 @@ public struct JourneyStage: Sendable, Equatable, Encodable {
     enum CodingKeys: String, CodingKey {
         case key, name, phase, position, reached, current, entered, days, expectedDays = "expected_days", touchpoints, actions
         case emotion, painPoints = "pain_points", responses, opportunities, planned, metrics, momentOfTruth = "moment_of_truth"
-        case quiet, moreOpportunities = "more_opportunities"
+        case quiet, moreOpportunities = "more_opportunities", people = "emotion_people", roleLows = "emotion_lows"
     }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -157,6 +161,7 @@ public struct JourneyStage: Sendable, Equatable, Encodable {
         try c.encode(opportunities, forKey: .opportunities); try c.encode(planned, forKey: .planned)
         try c.encode(metrics, forKey: .metrics); try c.encode(momentOfTruth, forKey: .momentOfTruth)
         try c.encode(quiet, forKey: .quiet); try c.encode(moreOpportunities, forKey: .moreOpportunities)
+        try c.encode(people, forKey: .people); try c.encode(roleLows, forKey: .roleLows)
     }
 }
 

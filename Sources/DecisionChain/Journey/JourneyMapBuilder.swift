@@ -184,6 +184,7 @@ private struct Assembly {
         let moments = MomentsOfTruth.find(in: all)
         // The unstaged column has no key, and neither have its moments.
         for i in all.indices { all[i].momentOfTruth = moments.contains { $0.stageKey == all[i].key } }
+        placePeople(&all, moments: moments)
 
         let summary = MapSummary(
             touchpoints: touchpoints.count,
@@ -201,6 +202,31 @@ private struct Assembly {
 
 
     func name(_ id: Int64) -> String { people[id]?.name ?? "#\(id)" }
+
+    /// Each role holder's emotion per reached stage, in pipeline order: their lowest known
+    /// emotion there, else their last known one carried forward (marked carried).
+    func placePeople(_ columns: inout [JourneyStage], moments: [MomentOfTruth]) {
+        let holders = roles.keys.sorted { (roles[$0]?.first?.rank ?? 9, name($0), $0) < (roles[$1]?.first?.rank ?? 9, name($1), $1) }
+        var last: [Int64: Emotion] = [:]
+        for i in columns.indices where columns[i].key != nil && columns[i].reached {
+            var lowest: [Int64: Emotion] = [:]
+            for tp in columns[i].touchpoints {
+                for p in tp.participants {
+                    guard let e = p.emotion, roles[p.stakeholderID] != nil else { continue }
+                    if lowest[p.stakeholderID].map({ e.value < $0.value }) ?? true { lowest[p.stakeholderID] = e }
+                }
+            }
+            columns[i].people = holders.compactMap { id in
+                let mot = moments.contains { $0.stageKey == columns[i].key && $0.stakeholderID == id }
+                if let e = lowest[id] {
+                    last[id] = columns[i].touchpoints.last { tp in tp.participants.contains { $0.stakeholderID == id && $0.emotion != nil } }
+                        .flatMap { tp in tp.participants.first { $0.stakeholderID == id }?.emotion } ?? e
+                    return PersonEmotion(stakeholderID: id, name: name(id), roles: roles[id] ?? [], emotion: e, carried: false, momentOfTruth: mot)
+                }
+                return last[id].map { PersonEmotion(stakeholderID: id, name: name(id), roles: roles[id] ?? [], emotion: $0, carried: true) }
+            }
+        }
+    }
 
     func person(_ p: Participant) -> MapPerson {
         MapPerson(stakeholderID: p.stakeholderID, name: name(p.stakeholderID), roles: roles[p.stakeholderID] ?? [],

@@ -16,6 +16,10 @@ public struct AccountSnapshot: Sendable {
     public var planItems: [PlanItemRecord]
     /// Day-in-the-life steps observed at the account (`dchain observe`), in time order.
     public var observations: [Observation] = []
+    /// Every version of every buying influence with the day it ended (nil: current), for `asOf`.
+    public var influenceHistory: [InfluencePeriod] = []
+    /// When each pain point was responded to and resolved, by pain point id, for `asOf`.
+    public var painDates: [Int64: PainDates] = [:]
 
     public init(account: Account, units: [OrgUnit] = [], stakeholders: [Stakeholder] = [], pipelines: [Pipeline] = [],
                 deals: [Deal] = [], stageHistory: [StageVisit] = [], influences: [BuyingInfluence] = [],
