@@ -42,6 +42,9 @@ export DCHAIN_USER=tester
 "$bin" plan SDJ --today "$today" --format ics --out "$work/plan2.ics"
 "$bin" plan SDJ --today "$today" --format json --out "$work/plan.json"
 "$bin" plan SDJ --today "$today" --format ics --lang zh --out "$work/plan.zh.ics"
+"$bin" plan SDJ --today "$today" --format ics --event-time 14:30 --event-minutes 45 --out "$work/plan.late.ics"
+account=$("$psql" -qAt "$url" -c "SELECT name FROM account WHERE code = 'SDJ'")
 
 "$python" "$root/tests/ics/test_ics.py" --ics "$work/plan.ics" --json "$work/plan.json" --today "$today" \
-    --again "$work/plan2.ics" --ics-zh "$work/plan.zh.ics"
+    --again "$work/plan2.ics" --ics-zh "$work/plan.zh.ics" --account "$account" \
+    --ics-late "$work/plan.late.ics" --late 14:30 --late-minutes 45

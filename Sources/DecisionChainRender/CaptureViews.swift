@@ -15,6 +15,9 @@ public enum CaptureViews {
     }
 
     public struct StakeholderJSON: Encodable {
+        /// The JSON keys in order (the stakeholder CSV's header).
+        public static let keys = ["id", "account_id", "name", "title", "unit", "level", "email", "phone", "wechat", "channel",
+                                  "reports_to", "reports_to_name"]
         let id: Int64; let account_id: Int64; let name, title: String
         let unit, level, email, phone, wechat, channel: String?; let reports_to: Int64?; let reports_to_name: String?
         public init(_ s: Stakeholder, reportsToName: String?) {
@@ -68,7 +71,7 @@ public enum CaptureViews {
 
     public static func stakeholders(_ list: [Stakeholder], all: [Stakeholder], _ lang: Language) -> Listing {
         let names = Dictionary(all.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        return Listing(headers: [pick("id", "编号", lang), pick("name", "姓名", lang), pick("title", "职务", lang), pick("unit", "部门", lang),
+        var listing = Listing(headers: [pick("id", "编号", lang), pick("name", "姓名", lang), pick("title", "职务", lang), pick("unit", "部门", lang),
                                  pick("level", "层级", lang), pick("reports to", "上级", lang), pick("channel", "偏好渠道", lang)],
                        keys: ["id", "name", "title", "unit", "level", "reports_to", "channel"],
                        rows: list.map { s in
@@ -76,6 +79,12 @@ public enum CaptureViews {
                             s.reportsToID.flatMap { names[$0] } ?? "", s.preferredChannel.map { Labels.channel($0, lang) } ?? ""]
                        },
                        alignments: [.right, .left, .left, .left, .left, .left, .left])
+        // CSV has every field of the JSON (StakeholderJSON), under the same keys, values as in JSON.
+        listing.csvColumns = (StakeholderJSON.keys, list.map { s in
+            [String(s.id), String(s.accountID), s.name, s.title, s.unitName ?? "", s.level?.rawValue ?? "", s.email ?? "", s.phone ?? "",
+             s.wechat ?? "", s.preferredChannel?.rawValue ?? "", s.reportsToID.map(String.init) ?? "", s.reportsToID.flatMap { names[$0] } ?? ""]
+        })
+        return listing
     }
 
     public static func deals(_ list: [(deal: Deal, account: String)], _ lang: Language) -> Listing {

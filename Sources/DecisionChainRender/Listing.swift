@@ -31,5 +31,8 @@ public struct Listing {
     }
 
     /// CSV with the machine keys as header.
-    public func csv() -> String { Escape.csv(header: keys, rows: rows) }
+    /// Columns CSV writes instead of the table's (a spreadsheet gets every field the JSON has).
+    public var csvColumns: (keys: [String], rows: [[String]])?
+
+    public func csv() -> String { csvColumns.map { Escape.csv(header: $0.keys, rows: $0.rows) } ?? Escape.csv(header: keys, rows: rows) }
 }

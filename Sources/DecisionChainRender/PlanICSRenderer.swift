@@ -1,17 +1,28 @@
 import DecisionChain
 
-/// Renders a plan as an iCalendar (RFC 5545) file: one VTODO per item with a
-/// stable UID (`<uid>@dchain`, so re-importing updates instead of duplicating),
-/// DUE as a date, and DTSTAMP fixed from the plan's day so output is deterministic.
+/// Renders a plan as an iCalendar (RFC 5545) file: per item a VTODO (task
+/// lists) and a VEVENT on its due day (the calendars reps use — Outlook,
+/// Google, 企业微信/钉钉/飞书 — import events and ignore tasks), each with a
+/// stable UID (`<uid>@dchain`, `<uid>.event@dchain`, so re-importing updates
+/// instead of duplicating), and DTSTAMP fixed from the plan's day so output is
+/// deterministic. Summaries name the account and the person.
 public enum PlanICSRenderer {
+    /// When an item's event starts on its due day (local, floating time) and how long it lasts.
+    public struct EventTime: Sendable, Equatable {
+        public var hour: Int
+        public var minute: Int
+        public var minutes: Int
+        public init(hour: Int = 9, minute: Int = 0, minutes: Int = 30) { self.hour = hour; self.minute = minute; self.minutes = minutes }
+    }
+
     /// The calendar text: CRLF line ends, lines folded at 75 octets.
-    public static func render(_ plan: Plan) -> String {
+    public static func render(_ plan: Plan, events: EventTime = EventTime()) -> String {
         let lang = plan.language
         let stamp = compact(plan.today) + "T000000Z"
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//DecisionChain//dchain plan//EN", "CALSCALE:GREGORIAN",
                      "METHOD:PUBLISH", "X-WR-CALNAME:" + Escape.icsText("\(PlanLabels.title(lang)): \(plan.account.name)")]
         for item in plan.items {
-            let summary = "\(PlanLabels.who(item, lang)): \(item.action)"
+            let summary = "\(plan.account.name) · \(PlanLabels.who(item, lang)): \(item.action)"
             var details = [item.why, ""]
             details.append("\(PlanLabels.theme(lang)): \(item.theme)")
             details.append("\(PlanLabels.channel(lang)): \(Labels.channel(item.channel, lang))")
@@ -29,6 +40,16 @@ public enum PlanICSRenderer {
                 "CATEGORIES:" + Escape.icsText(item.rule),
                 "STATUS:NEEDS-ACTION",
                 "END:VTODO",
+                "BEGIN:VEVENT",
+                "UID:\(Escape.icsText(item.uid)).event@dchain",
+                "DTSTAMP:\(stamp)",
+                "DTSTART:\(compact(item.due))T" + two(events.hour) + two(events.minute) + "00",
+                "DURATION:PT\(events.minutes)M",
+                "SUMMARY:" + Escape.icsText(summary),
+                "DESCRIPTION:" + Escape.icsText(details.joined(separator: "\n")),
+                "PRIORITY:\(priority(item.priority))",
+                "CATEGORIES:" + Escape.icsText(item.rule),
+                "END:VEVENT",
             ]
         }
         lines.append("END:VCALENDAR")
@@ -39,6 +60,8 @@ public enum PlanICSRenderer {
     static func priority(_ p: Priority) -> Int {
         switch p { case .high: 1; case .medium: 5; case .low: 9 }
     }
+
+    static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
 
     /// `YYYYMMDD`.
     static func compact(_ d: Day) -> String { d.description.replacingOccurrences(of: "-", with: "") }

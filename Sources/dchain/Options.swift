@@ -54,6 +54,12 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Fix \"today\" (YYYY-MM-DD) for reproducible output.", valueName: "date"))
     var today: String?
 
+    @Flag(name: .customLong("no-bom"), help: "CSV: leave out the UTF-8 byte-order mark (Excel needs it to read Chinese).")
+    var noBOM = false
+
+    /// CSV text as written: with the UTF-8 byte-order mark unless --no-bom.
+    func csv(_ text: String) -> String { noBOM ? text : "\u{FEFF}" + text }
+
     var language: Language {
         get throws {
             if let lang { return try Language.parse(lang, field: "lang") }
@@ -77,7 +83,7 @@ struct OutputOptions: ParsableArguments {
 
     /// Writes the output to --out (atomically) or standard output.
     func emit(_ text: String) throws {
-        try Output.write(text, to: out)
+        try Output.write(format == .csv ? csv(text) : text, to: out)
     }
 }
 

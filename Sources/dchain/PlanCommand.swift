@@ -53,11 +53,28 @@ struct PlanCommand: ParsableCommand {
             abstract: "Show the plan (text, md, html, json, csv, or ics for calendar apps).",
             discussion: "Each item names the rule that produced it and why. Fix --today for a reproducible plan.")
         @OptionGroup var source: Source
+        @Option(help: ArgumentHelp("ICS: the time each item's calendar event starts on its due day (HH:MM).", valueName: "time"))
+        var eventTime = "09:00"
+        @Option(help: ArgumentHelp("ICS: how long each calendar event lasts, in minutes.", valueName: "minutes"))
+        var eventMinutes = 30
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
 
+        /// --event-time and --event-minutes, checked.
+        func events() throws -> PlanICSRenderer.EventTime {
+            let parts = eventTime.split(separator: ":").map { Int($0) }
+            guard parts.count == 2, let h = parts[0], let m = parts[1], (0...23).contains(h), (0...59).contains(m) else {
+                throw InputError(field: "event-time", value: eventTime, problem: "is not a time of day HH:MM (e.g. 09:30)")
+            }
+            guard (1...1440).contains(eventMinutes) else {
+                throw InputError(field: "event-minutes", value: String(eventMinutes), problem: "must be 1…1440 minutes")
+            }
+            return PlanICSRenderer.EventTime(hour: h, minute: m, minutes: eventMinutes)
+        }
+
         func run() throws {
             try output.require([.text, .md, .html, .json, .csv, .ics])
+            let events = try events()
             let (lang, today) = (try output.language, try source.day(output))
             let rules = try source.loadRules()
             let plan = try source.plan(connection.open(), rules: rules, today: today, lang: lang)
@@ -66,7 +83,7 @@ struct PlanCommand: ParsableCommand {
             case .html: try output.emit(PlanHTMLRenderer.render(plan))
             case .json: try output.emit(PlanJSONRenderer.render(plan))
             case .csv: try output.emit(PlanCSVRenderer.render(plan))
-            case .ics: try output.emit(PlanICSRenderer.render(plan))
+            case .ics: try output.emit(PlanICSRenderer.render(plan, events: events))
             default:
                 let width = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 100
                 try output.emit(PlanTextRenderer.render(plan, width: width))

@@ -93,7 +93,7 @@ struct ReportCommand: ParsableCommand {
                 }
                 paths = files.map { (out as NSString).appendingPathComponent("\($0.name).csv") }
             }
-            for (file, path) in zip(files, paths) { try Output.write(file.csv, to: path) }
+            for (file, path) in zip(files, paths) { try Output.write(output.csv(file.csv), to: path) }
             FileHandle.standardError.write(Data("wrote \(paths.count) CSV files: \(paths.joined(separator: ", "))\n".utf8))
         }
     }

@@ -30,7 +30,7 @@ struct CaptureCommandTests {
         #expect(account["industry"] as? String == "政务")
         #expect(account["owner"] as? String == "zhang.wei")
         #expect((shown["stakeholders"] as? [Any])?.count == 3)
-        #expect(try cli.ok("account", "list", "--format", "csv").hasPrefix("id,name,kind,code,region,industry,owner,team\r\n"))
+        #expect(try cli.ok("account", "list", "--format", "csv").hasPrefix("\u{FEFF}id,name,kind,code,region,industry,owner,team\r\n"))
     }
 
     @Test("stakeholders: list top-down, show, edit; the org chart links hold")

@@ -108,7 +108,7 @@ struct CaseCommandTests {
         let rows = try #require(board["trainees"] as? [[String: Any]])
         #expect(rows.map { $0["trainee"] as? String } == ["ann", "bob"])
         #expect(rows.map { $0["total"] as? Double } == [100, 24])
-        #expect(try cli.ok("case", "board", c.id, "--format", "csv").hasPrefix("trainee,round,rounds,roles,coverage,moment,plan,total\r\nann,3,3,40.0,15.0,20.0,25.0,100.0\r\n"))
+        #expect(try cli.ok("case", "board", c.id, "--format", "csv").hasPrefix("\u{FEFF}trainee,round,rounds,roles,coverage,moment,plan,total\r\nann,3,3,40.0,15.0,20.0,25.0,100.0\r\n"))
 
         // Isolation: each trainee sees only their own roles; the live data has none of it.
         let annChain = try #require(try cli.json("role", "list", c.deal, "--account", c.account, "--workspace", "case-ann") as? [[String: Any]])

@@ -156,7 +156,7 @@ struct CorrectionCommandTests {
         #expect(found.count == 2 && found.allSatisfy { $0["account"] as? String == PlanSample.account })
         let roles = try #require(found.first { $0["title"] as? String == "局长 Director-General" }?["roles"] as? [[String: Any]])
         #expect(roles.contains { $0["role"] as? String == "EB" && $0["deal"] as? String == PlanSample.deal })
-        #expect(try cli.ok("stakeholder", "find", "王", "--format", "csv").hasPrefix("id,name,account,title,roles\r\n"))
+        #expect(try cli.ok("stakeholder", "find", "王", "--format", "csv").hasPrefix("\u{FEFF}id,name,account,title,roles\r\n"))
         #expect(try cli.json("stakeholder", "find", "没有这个人") as? [Any] != nil)
     }
 

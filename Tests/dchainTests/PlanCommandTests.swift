@@ -149,7 +149,7 @@ struct PlanCommandTests {
         #expect((try JSONSerialization.jsonObject(with: Data(mine.stdout.utf8)) as? [Any])?.count == planned)
         #expect(try (cli.json("task", "list", "--overdue", "--today", PlanSample.today) as? [Any])?.count == 0)
         #expect(try (cli.json("task", "list", "--overdue", "--today", "2026-12-31") as? [Any])?.count == planned)
-        #expect(try cli.ok("task", "list", "--format", "csv").hasPrefix("id,due,account,stakeholder,action,rule,status,owner\r\n"))
+        #expect(try cli.ok("task", "list", "--format", "csv").hasPrefix("\u{FEFF}id,due,account,stakeholder,action,rule,status,owner\r\n"))
 
         // Meeting 李敏 closes her contact tasks (negative-emotion), not the pain-point response or playbook step.
         try cli.ok("log", PlanSample.account, "--deal", PlanSample.deal, "--channel", "meeting", "--on", "2026-09-02 10:00",

@@ -22,7 +22,8 @@ enum Story {
         }
         if first <= 1 && phase >= 1 {
             try q("account", "add", a, "--kind", "government", "--code", "SDJ-13")
-            try q("stakeholder", "add", a, "王局长", "--title", "局长", "--level", "executive")
+            try q("stakeholder", "add", a, "王局长", "--title", "局长", "--level", "executive", "--phone", "0571-8800-0001",
+                  "--email", "wang@example.gov.cn", "--wechat", "wangjz")
             try q("stakeholder", "add", a, "李处长", "--title", "信息化处处长", "--level", "manager")
             try q("stakeholder", "add", a, "张工", "--title", "高级工程师", "--level", "staff")
             try q("stakeholder", "add", a, "刘科长", "--title", "数据科科长", "--level", "manager")
@@ -126,6 +127,22 @@ struct StoryTests {
         #expect(svg.contains("-3 李处长"), "the −3 is labelled with the person")
         let text = try cli.ok("map", Story.account, "--today", Story.today)
         #expect(text.contains("TB -3 李处长"))
+    }
+
+    @Test("CSV opens in Excel: a UTF-8 BOM unless --no-bom; the stakeholder CSV has every field of its JSON")
+    func csv() throws {
+        let cli = try Story.shared.get()
+        let csv = try cli.ok("stakeholder", "list", Story.account, "--format", "csv")
+        #expect(csv.hasPrefix("\u{FEFF}id,"))
+        let json = try #require(try cli.json("stakeholder", "list", Story.account) as? [[String: Any]])
+        let header = csv.dropFirst().components(separatedBy: "\r\n")[0].components(separatedBy: ",")
+        // JSON leaves out null fields: every key any stakeholder's JSON has is a CSV column.
+        #expect(Set(json.flatMap(\.keys)).isSubset(of: Set(header)), "\(header) vs \(Set(json.flatMap(\.keys)))")
+        #expect(Set(json.flatMap(\.keys)).count >= 8 && header.count == Set(header).count)
+        #expect(csv.contains("0571-8800-0001") && csv.contains("wang@example.gov.cn") && csv.contains("wangjz"))
+        #expect(try cli.ok("stakeholder", "list", Story.account, "--format", "csv", "--no-bom").hasPrefix("id,"))
+        let plan = try cli.ok("plan", Story.account, "--today", Story.today, "--format", "csv")
+        #expect(plan.hasPrefix("\u{FEFF}"))
     }
 
     @Test("no contact opportunity in bidding or evaluation; the back-dated move restaged the contract review")

@@ -4,6 +4,7 @@
 and folding, against the same plan rendered as JSON by dchain.
 
 usage: test_ics.py --ics plan.ics --json plan.json --today YYYY-MM-DD [--again plan2.ics] [--ics-zh plan.zh.ics]
+                   [--account NAME] [--ics-late plan.late.ics --late HH:MM --late-minutes N]
 Prints one line per check and a closing "N passed, N failed"; exits 1 on any failure.
 """
 import argparse
@@ -56,6 +57,21 @@ def raw_lines(raw, checks, name):
         checks.check(False, f"{name}: folding keeps every line valid UTF-8")
 
 
+def check_events(checks, events, items, account, start, minutes):
+    """Each item's VEVENT: its own UID, on the due day at the start time, for the minutes, titled with account and person."""
+    for event, item in zip(events, items):
+        uid = str(event.get("UID"))
+        checks.check(uid == item["uid"] + ".event@dchain", f"{uid}: VEVENT UID is the item's uid .event@dchain")
+        begin = event.decoded("DTSTART")
+        checks.check(isinstance(begin, datetime.datetime) and begin.date().isoformat() == item["due"] and begin.time() == start,
+                     f"{uid}: DTSTART is {item['due']} {start}")
+        checks.check(event.decoded("DURATION") == datetime.timedelta(minutes=minutes), f"{uid}: DURATION is {minutes} minutes")
+        summary = str(event.get("SUMMARY"))
+        checks.check(item["action"] in summary and (account is None or account in summary)
+                     and (not item.get("stakeholder") or item["stakeholder"] in summary),
+                     f"{uid}: SUMMARY names the account, the person and the action")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--ics", required=True)
@@ -63,6 +79,10 @@ def main():
     ap.add_argument("--today", required=True)
     ap.add_argument("--again")
     ap.add_argument("--ics-zh")
+    ap.add_argument("--account")
+    ap.add_argument("--ics-late")
+    ap.add_argument("--late")
+    ap.add_argument("--late-minutes", type=int)
     args = ap.parse_args()
     checks = Checks()
 
@@ -96,6 +116,9 @@ def main():
             checks.check(item["action"] in str(todo.get("SUMMARY")), f"{uid}: SUMMARY carries the action")
             checks.check(item["why"] in str(todo.get("DESCRIPTION")), f"{uid}: DESCRIPTION carries the why, unescaped intact")
             checks.check(str(todo.get("STATUS")) == "NEEDS-ACTION", f"{uid}: STATUS is NEEDS-ACTION")
+        events = list(cal.walk("VEVENT"))
+        checks.check(len(events) == len(items), f"one VEVENT per plan item, next to its VTODO ({len(events)} of {len(items)})")
+        check_events(checks, events, items, args.account, datetime.time(9, 0), 30)
         checks.check(any(i["rule"] in ("stale-contact", "top-down") and i["role"] == "EB" for i in items),
                      "the plan has a stale-contact or top-down item for the EB")
         checks.check(any(i["rule"] == "negative-emotion" and i["stakeholder"] == "李明" for i in items),
@@ -110,6 +133,12 @@ def main():
         if cal_zh is not None:
             zh_uids = [str(t.get("UID")) for t in cal_zh.walk("VTODO")]
             checks.check(zh_uids == [i["uid"] + "@dchain" for i in items], "zh: the same UIDs in the same order")
+
+    if args.ics_late:
+        late = parse(open(args.ics_late, "rb").read(), checks, "late")
+        if late is not None:
+            h, m = (int(x) for x in args.late.split(":"))
+            check_events(checks, list(late.walk("VEVENT")), items, args.account, datetime.time(h, m), args.late_minutes)
 
     print(f"{checks.passed} passed, {checks.failed} failed")
     return 1 if checks.failed else 0
