@@ -7,12 +7,15 @@ import ReportAssets
 /// (header, key figures, titled tables), so both print alike.
 public enum DealReviewRenderer {
     /// The sheet as terminal text.
-    public static func text(_ r: DealReview, lang: Language) -> String {
-        var out = headline(r, lang) + "\n" + facts(r, lang).joined(separator: " · ") + "\n"
+    /// `width`: the terminal's columns the tables fit (nil: as wide as their cells).
+    public static func text(_ r: DealReview, lang: Language, width: Int? = nil) -> String {
+        let line = facts(r, lang).joined(separator: " · ")
+        var out = headline(r, lang) + "\n" + (width.map { DisplayWidth.wrap(line, to: $0).joined(separator: "\n") } ?? line) + "\n"
         for block in blocks(r, lang) {
             out += "\n" + block.title + "\n"
             if block.rows.isEmpty { out += block.empty + "\n"; continue }
             var t = TextTable(headers: block.headers, alignments: block.alignments, maxColumnWidth: nil)
+            t.width = width
             for row in block.rows { t.append(row) }
             out += t.render()
         }

@@ -4,17 +4,20 @@ import DecisionChain
 /// Chinese columns measured correctly. The Markdown renderer reuses the
 /// tables built here.
 public enum PipelineReportTextRenderer {
-    /// The report as text; `sections` limits it to some sections (default: all).
+    /// The report as text; `sections` limits it to some sections (default: all); `width` the
+    /// terminal's columns the tables fit (nil: as wide as their cells).
     public static func render(_ report: PipelineReport, lang: Language,
-                              sections: [PipelineReportSection] = PipelineReportSection.allCases) -> String {
+                              sections: [PipelineReportSection] = PipelineReportSection.allCases, width: Int? = nil) -> String {
         var out = ReportLabels.pipelineTitle(lang) + "\n" + ReportLabels.scope(report.filter, lang) + "\n"
         for table in tables(report, lang: lang, sections: sections) {
-            out += "\n" + table.title + "\n" + (table.note.isEmpty ? "" : table.note + "\n")
+            let note = width.map { DisplayWidth.wrap(table.note, to: $0).joined(separator: "\n") } ?? table.note
+            out += "\n" + table.title + "\n" + (note.isEmpty ? "" : note + "\n")
             if table.rows.isEmpty {
                 out += ReportLabels.empty(lang) + "\n"
                 continue
             }
             var t = TextTable(headers: table.headers, alignments: table.alignments, maxColumnWidth: nil)
+            t.width = width
             for row in table.rows { t.append(row) }
             out += t.render()
         }

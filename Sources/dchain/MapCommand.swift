@@ -46,9 +46,15 @@ struct MapCommand: ParsableCommand {
     }
 }
 
-/// The terminal's width for text output: `COLUMNS` when set, else 100.
+/// The terminal's width for text output: `COLUMNS` when set, else the width of the
+/// terminal standard output is (TIOCGWINSZ), else 100 (a file or a pipe).
 enum Terminal {
     static var columns: Int {
-        ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }.map { max(40, $0) } ?? 100
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap({ Int($0) }), c > 0 { return max(40, c) }
+        var size = winsize()
+        if isatty(STDOUT_FILENO) != 0, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return max(40, Int(size.ws_col))
+        }
+        return 100
     }
 }

@@ -85,7 +85,7 @@ struct PlanCommand: ParsableCommand {
             case .csv: try output.emit(PlanCSVRenderer.render(plan))
             case .ics: try output.emit(PlanICSRenderer.render(plan, events: events))
             default:
-                let width = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 100
+                let width = Terminal.columns
                 try output.emit(PlanTextRenderer.render(plan, width: width))
             }
         }

@@ -65,7 +65,7 @@ struct ReportCommand: ParsableCommand {
             case .csv:
                 if let csvFile { return try output.emit(PipelineReportCSVRenderer.render(report, file: csvFile, lang: lang)) }
                 try writeCSVFiles(PipelineReportCSVRenderer.files(report, lang: lang), to: output.out!)
-            default: try output.emit(PipelineReportTextRenderer.render(report, lang: lang, sections: sections))
+            default: try output.emit(PipelineReportTextRenderer.render(report, lang: lang, sections: sections, width: Terminal.columns))
             }
         }
 
@@ -141,7 +141,7 @@ struct ReportCommand: ParsableCommand {
             case .md: try output.emit(DealReviewRenderer.markdown(sheet, lang: lang))
             case .html: try output.emit(DealReviewRenderer.html(sheet, lang: lang))
             case .json: try output.emit(DealReviewRenderer.json(sheet, lang: lang))
-            default: try output.emit(DealReviewRenderer.text(sheet, lang: lang))
+            default: try output.emit(DealReviewRenderer.text(sheet, lang: lang, width: Terminal.columns))
             }
         }
     }

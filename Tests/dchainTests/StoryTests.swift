@@ -145,6 +145,24 @@ struct StoryTests {
         #expect(plan.hasPrefix("\u{FEFF}"))
     }
 
+    @Test("report pipeline and report deal fit a 100-column terminal, Chinese included")
+    func width() throws {
+        let cli = try Story.shared.get()
+        /// Display columns: East Asian wide characters take two.
+        func columns(_ line: Substring) -> Int {
+            line.unicodeScalars.reduce(0) { n, u in n + ((0x1100...0x115F).contains(u.value) || (0x2E80...0xA4CF).contains(u.value)
+                || (0xAC00...0xD7A3).contains(u.value) || (0xF900...0xFAFF).contains(u.value) || (0xFF00...0xFF60).contains(u.value)
+                || (0xFFE0...0xFFE6).contains(u.value) ? 2 : 1) }
+        }
+        for args in [["report", "pipeline", "--today", Story.today], ["report", "deal", Story.deal, "--account", Story.account, "--today", Story.today],
+                     ["report", "deal", Story.deal, "--account", Story.account, "--today", Story.today, "--lang", "zh"]] {
+            let r = try cli.run(args, env: ["COLUMNS": "100"])
+            #expect(r.status == 0, "\(r)")
+            let wide = r.stdout.split(separator: "\n").filter { columns($0) > 100 }
+            #expect(wide.isEmpty, "\(args.joined(separator: " ")): \(wide.joined(separator: "\n"))")
+        }
+    }
+
     @Test("no contact opportunity in bidding or evaluation; the back-dated move restaged the contract review")
     func procurement() throws {
         let cli = try Story.shared.get()
