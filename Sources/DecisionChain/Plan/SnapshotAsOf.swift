@@ -37,6 +37,7 @@ extension AccountSnapshot {
             }.map(\.influence).sorted { ($0.dealID, $0.stakeholderID) < ($1.dealID, $1.stakeholderID) }
         }
         s.touchpoints = touchpoints.filter { $0.at.day <= day }
+        s.observations = observations.filter { $0.on <= day }
         s.painPoints = painPoints.filter { $0.raisedOn <= day }.map { p in
             guard let dates = painDates[p.id] else { return p }
             var p = p
