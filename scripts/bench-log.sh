@@ -12,6 +12,7 @@ PSQL="$(pg_config --bindir)/psql"
 [ -x "$PSQL" ] || PSQL=$(ls /usr/lib/postgresql/*/bin/psql | sort -V | tail -1)
 
 HOME_DIR=$(mktemp -d /tmp/dchain-bench.XXXXXX)
+chmod 755 "$HOME_DIR" # the embedded cluster's server runs as postgres when run as root
 export DCHAIN_HOME="$HOME_DIR" DCHAIN_USER=bench TZ=UTC
 unset DCHAIN_DB
 cleanup() { "$D" db stop >/dev/null 2>&1 || true; rm -rf "$HOME_DIR"; }

@@ -26,6 +26,7 @@ PSQL="$(pg_config --bindir 2>/dev/null)/psql"
 [ -x "$PSQL" ] || PSQL=$(ls /usr/lib/postgresql/*/bin/psql | sort -V | tail -1)
 
 HOME_DIR=$(mktemp -d /tmp/dchain-bench-report.XXXXXX)
+chmod 755 "$HOME_DIR" # the embedded cluster's server runs as postgres when run as root
 export DCHAIN_HOME="$HOME_DIR" DCHAIN_USER=bench TZ=UTC
 unset DCHAIN_DB DCHAIN_WORKSPACE
 cleanup() {
