@@ -28,9 +28,21 @@ public struct PipelineReportStore {
         let stages = try PipelineStore(connection: db).all()
             .filter { filter.pipeline == nil || $0.key == filter.pipeline }.flatMap(\.stages)
         let s = Self.statements(filter, sections: sections, policy: policy)
-        // Short scans and aggregates: compiling them with JIT costs seconds and saves less (psqlScript says the same).
-        let jit = try db.queryRow("SELECT current_setting('jit') AS was, set_config('jit', 'off', false) AS now")?["was"] ?? nil
-        defer { if let jit { _ = try? db.query("SELECT set_config('jit', $1, false)", [jit]) } }
+        // Planner settings for the report's statements, restored afterwards (psqlScript says the same):
+        // - jit off: short scans and aggregates; compiling them costs seconds and saves less.
+        // - enable_nestloop off: under row-level security the planner cannot use column statistics
+        //   through non-leakproof operators and misjudges row counts after the policies' filters; it
+        //   then picks nested loops that take minutes for a manager. The report's joins are all
+        //   set-sized (hash and merge joins), so nothing it does needs a nested loop.
+        let was = try db.queryRow("""
+            SELECT current_setting('jit') AS jit, current_setting('enable_nestloop') AS nestloop,
+                   set_config('jit', 'off', false) AS a, set_config('enable_nestloop', 'off', false) AS b
+            """)
+        defer {
+            if let was, let jit: String = try? was.decode("jit"), let nestloop: String = try? was.decode("nestloop") {
+                _ = try? db.query("SELECT set_config('jit', $1, false), set_config('enable_nestloop', $2, false)", [jit, nestloop])
+            }
+        }
         func run(_ name: String) throws -> [Row] {
             guard let st = s.first(where: { $0.name == name }) else { return [] }
             return try db.query(st.sql, st.parameters.map(TextParameter.init))
@@ -100,7 +112,7 @@ public struct PipelineReportStore {
     public static func psqlScript(_ f: PipelineReportFilter, sections: [PipelineReportSection] = PipelineReportSection.allCases,
                                   schema: String = "public", policy: RedFlagPolicy = RedFlagPolicy()) -> String {
         var out = "-- dchain report pipeline: the statements it runs, with its parameters.\n"
-        out += "SET search_path = \(quoteLiteral(schema));\nSET TimeZone = \(quoteLiteral(Database.timeZone));\nSET jit = off;\n"
+        out += "SET search_path = \(quoteLiteral(schema));\nSET TimeZone = \(quoteLiteral(Database.timeZone));\nSET jit = off;\nSET enable_nestloop = off;\n"
         for s in statements(f, sections: sections, policy: policy) {
             out += "\nPREPARE \(s.name) AS\n\(s.sql);\n"
             out += "EXECUTE \(s.name)(" + s.parameters.map { $0.map(quoteLiteral) ?? "NULL" }.joined(separator: ", ") + ");\n"
@@ -179,7 +191,7 @@ public struct PipelineReportStore {
             FROM bi
             JOIN participant pa ON pa.account_id = bi.account_id AND pa.stakeholder_id = bi.stakeholder_id
             JOIN touchpoint tp ON tp.account_id = pa.account_id AND tp.id = pa.touchpoint_id
-            WHERE (tp.deal_id = bi.deal_id OR tp.deal_id IS NULL) AND tp.at < $6::date + 1
+            WHERE (tp.deal_id = bi.deal_id OR tp.deal_id IS NULL) AND tp.at < ($6::date + 1)::timestamptz
             GROUP BY bi.account_id, bi.deal_id, bi.role
         ),
         roles AS (
@@ -194,7 +206,7 @@ public struct PipelineReportStore {
         recent AS (
             SELECT DISTINCT tp.account_id, tp.deal_id, pa.stakeholder_id
             FROM touchpoint tp JOIN participant pa ON pa.account_id = tp.account_id AND pa.touchpoint_id = tp.id
-            WHERE tp.at >= $6::date - 60 AND tp.at < $6::date + 1
+            WHERE tp.at >= ($6::date - 60)::timestamptz AND tp.at < ($6::date + 1)::timestamptz
         ),
         threads AS (
             SELECT d.account_id, d.id AS deal_id, count(DISTINCT r.stakeholder_id) AS contacted
@@ -206,7 +218,7 @@ public struct PipelineReportStore {
             FROM touchpoint tp
             JOIN deal d ON d.account_id = tp.account_id AND d.id = tp.deal_id
             JOIN account a ON a.id = d.account_id JOIN pipeline p ON p.id = d.pipeline_id
-            WHERE tp.at < $6::date + 1 AND \(scopeWhere) AND \(selected)
+            WHERE tp.at < ($6::date + 1)::timestamptz AND \(scopeWhere) AND \(selected)
             GROUP BY tp.account_id, tp.deal_id
         ),
         -- Each current role holder with their roles (EB first) and their latest touchpoint at the account
@@ -216,7 +228,7 @@ public struct PipelineReportStore {
             FROM (SELECT DISTINCT account_id, stakeholder_id FROM bi) hs
             JOIN participant pa ON pa.account_id = hs.account_id AND pa.stakeholder_id = hs.stakeholder_id
             JOIN touchpoint tp ON tp.account_id = pa.account_id AND tp.id = pa.touchpoint_id
-            WHERE tp.at < $6::date + 1
+            WHERE tp.at < ($6::date + 1)::timestamptz
             GROUP BY pa.account_id, pa.stakeholder_id
         ),
         holders AS (
@@ -262,7 +274,7 @@ public struct PipelineReportStore {
             JOIN stage s ON s.id = tp.stage_id AND s.quiet
             JOIN deal d ON d.account_id = tp.account_id AND d.id = tp.deal_id
             JOIN account a ON a.id = d.account_id JOIN pipeline p ON p.id = d.pipeline_id
-            WHERE tp.at < $6::date + 1 AND tp.channel <> ALL ($8::text[])
+            WHERE tp.at < ($6::date + 1)::timestamptz AND tp.channel <> ALL ($8::text[])
               AND EXISTS (SELECT 1 FROM participant pa WHERE pa.account_id = tp.account_id AND pa.touchpoint_id = tp.id)
               AND \(scopeWhere) AND \(selected)
             GROUP BY tp.account_id, tp.deal_id
@@ -372,7 +384,7 @@ public struct PipelineReportStore {
         WITH seen AS MATERIALIZED (
             SELECT tp.account_id, tp.deal_id, tp.stage_id, pa.stakeholder_id, pa.emotion
             FROM touchpoint tp JOIN participant pa ON pa.account_id = tp.account_id AND pa.touchpoint_id = tp.id
-            WHERE tp.at >= $6::date AND tp.at < $7::date + 1 AND tp.deal_id IS NOT NULL AND pa.emotion IS NOT NULL
+            WHERE tp.at >= ($6::date)::timestamptz AND tp.at < ($7::date + 1)::timestamptz AND tp.deal_id IS NOT NULL AND pa.emotion IS NOT NULL
         ),
         cells AS (
             SELECT s.stage_id, b.role, sum(s.emotion) AS total, count(*) AS n
