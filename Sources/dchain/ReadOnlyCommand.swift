@@ -24,3 +24,9 @@ extension DBCommand.Status: ReadOnlyCommand {}
 extension UnitCommand.List: ReadOnlyCommand {}
 extension PainCommand.List: ReadOnlyCommand {}
 extension TodayCommand: ReadOnlyCommand {}
+extension StakeholderCommand.Find: ReadOnlyCommand {}
+extension DayCommand: ReadOnlyCommand {}
+extension ObserveCommand.List: ReadOnlyCommand {}
+extension WhoamiCommand: ReadOnlyCommand {}
+extension TeamCommand.List: ReadOnlyCommand {}
+extension UserCommand.List: ReadOnlyCommand {}
