@@ -52,7 +52,7 @@ struct AccountCommand: ParsableCommand {
         @Option(help: "Only this region.") var region: String?
         @Option(help: ArgumentHelp("Only accounts owned by this login.", valueName: "login")) var owner: String?
         @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<ListingFormats>
 
         func run() throws {
             let kind = try kind.map { try AccountKind.parse($0, field: "kind") }
@@ -65,7 +65,7 @@ struct AccountCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show an account with its units, stakeholders and deals.")
         @Argument(help: "Account id, code or name.") var account: String
         @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<ListingFormats>
 
         func run() throws {
             let lang = try output.language
@@ -144,7 +144,7 @@ struct UnitCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List an account's units.")
         @Argument(help: "Account id, code or name.") var account: String
         @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<ListingFormats>
 
         func run() throws {
             let lang = try output.language

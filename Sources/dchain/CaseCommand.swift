@@ -45,7 +45,7 @@ struct CaseCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the shipped cases (--format json: [{id, title, kind}]).")
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<ListingFormats>
 
         func run() throws {
             let files = try ShippedCases.all.map { try CaseReference.parse($0.json, name: $0.id) }
@@ -57,10 +57,9 @@ struct CaseCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a case's brief: what trainees see, never the answer.")
         @Argument(help: "A shipped case id or a case file.") var `case`: String
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<CaseFormats>
 
         func run() throws {
-            try output.require([.text, .md, .json])
             let (file, _, _) = try CaseReference.load(`case`)
             let lang = try output.language
             switch output.format {
@@ -148,10 +147,9 @@ struct CaseCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Score the trainee against the key: roles, coverage, moment of truth and plan, with a debrief of every lost point.")
         @OptionGroup var trainee: Trainee
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<CaseFormats>
 
         func run() throws {
-            try output.require([.text, .md, .json])
             let lang = try output.language
             let (store, session, file) = try trainee.open()
             let grade = CaseGrader.grade(file, work: try store.work(session), trainee: session.trainee, round: session.round, lang: lang)
@@ -166,10 +164,9 @@ struct CaseCommand: ParsableCommand {
     struct Answer: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show the model answer of a case (for the trainer).")
         @Argument(help: "A shipped case id or a case file.") var `case`: String
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<CaseFormats>
 
         func run() throws {
-            try output.require([.text, .md, .json])
             let (file, _, _) = try CaseReference.load(`case`)
             let lang = try output.language
             switch output.format {
@@ -184,14 +181,13 @@ struct CaseCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The class at a glance: every trainee's score per criterion on a case.")
         @Argument(help: "A shipped case id or a case file.") var `case`: String
         @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<BoardFormats>
 
         func validate() throws {
             if connection.workspace != nil { throw ValidationError("the board reads every trainee's workspace; drop --workspace") }
         }
 
         func run() throws {
-            try output.require([.text, .md, .json, .csv])
             let lang = try output.language
             let (file, _, _) = try CaseReference.load(`case`)
             // The live schema as home base (never DCHAIN_WORKSPACE): the board visits every trainee's workspace.

@@ -13,7 +13,7 @@ extension DChain {
         PainCommand.self,
         MapCommand.self, EmpathyCommand.self, ObserveCommand.self, DayCommand.self,
         PlanCommand.self, TaskCommand.self, TodayCommand.self, UndoCommand.self,
-        PipelineCommand.self, ReportCommand.self,
+        PipelineCommand.self, ReportCommand.self, VocabularyCommand.self,
         CaseCommand.self,
         TeamCommand.self, UserCommand.self, WhoamiCommand.self,
         DBCommand.self, DevCommand.self,

@@ -158,7 +158,7 @@ struct DealCommand: ParsableCommand {
         @Option(help: "Only this account's deals.") var account: String?
         @Option(help: "Only deals with this status: open, won, lost, dropped.") var status: String?
         @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<ListingFormats>
 
         func run() throws {
             let status = try status.map { try DealStatus.parse($0, field: "status") }
@@ -173,7 +173,7 @@ struct DealCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a deal with its stage history and decision chain.")
         @OptionGroup var ref: DealReference
         @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<ListingFormats>
 
         func run() throws {
             let lang = try output.language

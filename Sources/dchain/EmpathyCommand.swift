@@ -21,10 +21,9 @@ struct EmpathyCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Use the facts known on this day (YYYY-MM-DD; default: --today).", valueName: "date"))
     var asOf: String?
     @OptionGroup var connection: ConnectionOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: OutputOptions<DocumentFormats>
 
     func run() throws {
-        try output.require([.text, .md, .html, .json])
         let lang = try output.language
         let asOf = try asOf.map { try Parse.day($0, field: "as-of") } ?? output.day
         let db = try connection.open()

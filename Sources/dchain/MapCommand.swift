@@ -23,10 +23,9 @@ struct MapCommand: ParsableCommand {
     @Flag(help: "Future-state map: add the stages to come with the planned actions.") var future = false
     @Flag(help: "Show every opportunity (default: the top \(Opportunities.shownPerStage) per stage).") var all = false
     @OptionGroup var connection: ConnectionOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: OutputOptions<MapFormats>
 
     func run() throws {
-        try output.require([.text, .md, .html, .svg, .json])
         let lang = try output.language
         let asOf = try asOf.map { try Parse.day($0, field: "as-of") } ?? output.day
         let db = try connection.open()

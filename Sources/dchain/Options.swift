@@ -36,14 +36,38 @@ struct ConnectionOptions: ParsableArguments {
 }
 
 /// The output formats a command can write.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+enum OutputFormat: String, CaseIterable {
     case text, md, html, svg, json, csv, ics
 }
 
-/// `--format`, `--out`, `--lang`, `--today`: shared by every read command.
-struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: text, md, html, svg, json, csv or ics (as the command supports).")
-    var format: OutputFormat = .text
+/// The formats one command writes, declared once: `--help` lists them and
+/// parsing refuses the others (exit 64).
+protocol FormatSet {
+    static var formats: [OutputFormat] { get }
+}
+
+/// Lists and records (accounts, stakeholders, touchpoints, tasks…).
+enum ListingFormats: FormatSet { static let formats: [OutputFormat] = [.text, .json, .csv] }
+/// The journey map.
+enum MapFormats: FormatSet { static let formats: [OutputFormat] = [.text, .md, .html, .svg, .json] }
+/// Documents without a table to export: the empathy map, the deal review.
+enum DocumentFormats: FormatSet { static let formats: [OutputFormat] = [.text, .md, .html, .json] }
+/// The communication plan.
+enum PlanFormats: FormatSet { static let formats: [OutputFormat] = [.text, .md, .html, .json, .csv, .ics] }
+/// The pipeline report.
+enum ReportFormats: FormatSet { static let formats: [OutputFormat] = [.text, .md, .html, .json, .csv] }
+/// Case briefs, answers and grades.
+enum CaseFormats: FormatSet { static let formats: [OutputFormat] = [.text, .md, .json] }
+/// The trainer's board of a case.
+enum BoardFormats: FormatSet { static let formats: [OutputFormat] = [.text, .md, .json, .csv] }
+
+/// `--format`, `--out`, `--lang`, `--today`: shared by every read command;
+/// `Formats` is the set the command writes.
+struct OutputOptions<Formats: FormatSet>: ParsableArguments {
+    @Option(name: .customLong("format"),
+            help: ArgumentHelp("Output format: " + Formats.formats.map(\.rawValue).joined(separator: ", ") + ".",
+                               valueName: Formats.formats.map(\.rawValue).joined(separator: "|")))
+    var formatName: String = "text"
 
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var out: String?
@@ -74,10 +98,13 @@ struct OutputOptions: ParsableArguments {
         }
     }
 
-    /// Refuses formats the command does not produce.
-    func require(_ allowed: [OutputFormat]) throws {
-        guard allowed.contains(format) else {
-            throw ValidationError("--format \(format.rawValue) is not available here; use one of \(allowed.map(\.rawValue).joined(separator: ", "))")
+    /// The format asked for (one of `Formats.formats`: see `validate`).
+    var format: OutputFormat { OutputFormat(rawValue: formatName.lowercased()) ?? .text }
+
+    /// Refuses formats the command does not write, at parse time (exit 64).
+    func validate() throws {
+        guard let f = OutputFormat(rawValue: formatName.lowercased()), Formats.formats.contains(f) else {
+            throw ValidationError("--format \(formatName) is not available here; use one of \(Formats.formats.map(\.rawValue).joined(separator: ", "))")
         }
     }
 

@@ -15,10 +15,9 @@ struct PipelineCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List pipelines with their stages, journey phases and expected days.")
         @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<ListingFormats>
 
         func run() throws {
-            try output.require([.text, .json, .csv])
             let lang = try output.language
             let pipelines = try PipelineStore(connection.open()).all()
             try output.emit(PipelineListRenderer.render(pipelines, format: output.format.rawValue, lang: lang))

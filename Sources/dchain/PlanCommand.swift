@@ -58,7 +58,7 @@ struct PlanCommand: ParsableCommand {
         @Option(help: ArgumentHelp("ICS: how long each calendar event lasts, in minutes.", valueName: "minutes"))
         var eventMinutes = 30
         @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<PlanFormats>
 
         /// --event-time and --event-minutes, checked.
         func events() throws -> PlanICSRenderer.EventTime {
@@ -73,7 +73,6 @@ struct PlanCommand: ParsableCommand {
         }
 
         func run() throws {
-            try output.require([.text, .md, .html, .json, .csv, .ics])
             let events = try events()
             let (lang, today) = (try output.language, try source.day(output))
             let rules = try source.loadRules()
@@ -96,7 +95,7 @@ struct PlanCommand: ParsableCommand {
             abstract: "Store the plan's items as tasks (owner: the deal's owner, else you). Accepting again adds nothing.")
         @OptionGroup var source: Source
         @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<ListingFormats>
 
         func run() throws {
             let (lang, today) = (try output.language, try output.day)

@@ -35,10 +35,9 @@ struct ReportCommand: ParsableCommand {
         var asOf: String?
         @Flag(help: "Print the report's SQL as a psql script instead of running it.") var sql = false
         @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<ReportFormats>
 
         func run() throws {
-            try output.require([.text, .md, .html, .json, .csv])
             let filter = PipelineReportFilter(team: team, owner: owner, region: region,
                                               kind: try kind.map { try AccountKind.parse($0, field: "kind") }, pipeline: pipeline,
                                               since: try since.map { try Parse.day($0, field: "since") },
@@ -108,10 +107,9 @@ struct ReportCommand: ParsableCommand {
         @Option(name: .customLong("as-of"), help: ArgumentHelp("The deal as it was on this day (default: --today).", valueName: "date"))
         var asOf: String?
         @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<DocumentFormats>
 
         func run() throws {
-            try output.require([.text, .md, .html, .json])
             let (lang, today) = (try output.language, try asOf.map { try Parse.day($0, field: "as-of") } ?? output.day)
             let rules = try PlanRules.load(defaults: Data(ReportAssets.planRules.utf8))
             let db = try connection.open()

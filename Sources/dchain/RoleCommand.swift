@@ -58,7 +58,7 @@ struct RoleCommand: ParsableCommand {
         @OptionGroup var ref: DealReference
         @Flag(help: "Show every version of every role with its dates.") var history = false
         @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<ListingFormats>
 
         func run() throws {
             let lang = try output.language

@@ -56,7 +56,7 @@ struct StakeholderCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List an account's stakeholders, top of the org chart first.")
         @Argument(help: "Account id, code or name.") var account: String
         @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<ListingFormats>
 
         func run() throws {
             let lang = try output.language
@@ -76,7 +76,7 @@ struct StakeholderCommand: ParsableCommand {
         @Argument(help: "Account id, code or name (or the person, when unique across accounts).") var first: String
         @Argument(help: "Stakeholder id or name.") var second: String?
         @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<ListingFormats>
 
         func run() throws {
             let lang = try output.language
@@ -157,10 +157,10 @@ struct StakeholderCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Find people by name across accounts, with their account, title and roles.")
         @Argument(help: "A name or part of one.") var name: String
         @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<ListingFormats>
 
         func run() throws {
-            let name = try Parse.nonEmpty(name, field: "name")
+            let name = try Parse.name(name, field: "name")
             let lang = try output.language
             let found = try StakeholderStore(try connection.open()).find(name)
             func roles(_ f: StakeholderStore.Found) -> String { f.roles.map { "\(Labels.role($0.role, lang)) · \($0.deal)" }.joined(separator: "; ") }

@@ -19,7 +19,7 @@ struct TaskCommand: ParsableCommand {
         @Flag(help: "Include done and cancelled tasks.") var all = false
         @Option(help: "Only this account (id, code or name).") var account: String?
         @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<ListingFormats>
 
         func run() throws {
             let (lang, today) = (try output.language, try output.day)

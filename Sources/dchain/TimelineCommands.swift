@@ -12,7 +12,7 @@ struct TouchpointsCommand: ParsableCommand {
     @Option(help: "Only this deal's touchpoints.") var deal: String?
     @Option(help: ArgumentHelp("Only from this day on.", valueName: "date")) var since: String?
     @OptionGroup var connection: ConnectionOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: OutputOptions<ListingFormats>
 
     func run() throws {
         if ["edit", "delete", "restore"].contains(account) {
@@ -42,7 +42,7 @@ struct PainCommand: ParsableCommand {
         @Argument(help: "Account id, code or name.") var account: String
         @Flag(help: "Only those still open.") var open = false
         @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<ListingFormats>
 
         func run() throws {
             let lang = try output.language

@@ -22,14 +22,13 @@ struct TodayCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A rules file merged over the shipped rules (same JSON shape as plan-rules.json).", valueName: "file"))
     var rules: String?
     @OptionGroup var connection: ConnectionOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: OutputOptions<TodayFormats>
 
     func validate() throws {
         if days < 0 { throw ValidationError("--days must be 0 or more") }
     }
 
     func run() throws {
-        try output.require([.text, .md, .json, .ics])
         let (lang, today) = (try output.language, try output.day)
         let defaults = Data(ReportAssets.planRules.utf8)
         let planRules: PlanRules
@@ -53,3 +52,6 @@ struct TodayCommand: ParsableCommand {
                                                  format: output.format.rawValue))
     }
 }
+
+/// The day view: text, Markdown, JSON and a calendar.
+enum TodayFormats: FormatSet { static let formats: [OutputFormat] = [.text, .md, .json, .ics] }

@@ -14,7 +14,7 @@ struct UndoCommand: ParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() throws {
-        let lang = try OutputOptions.parse(lang.map { ["--lang", $0] } ?? []).language
+        let lang = try OutputOptions<ListingFormats>.parse(lang.map { ["--lang", $0] } ?? []).language
         let db = try connection.open()
         let store = UndoStore(db)
         guard let change = try store.lastChange() else {

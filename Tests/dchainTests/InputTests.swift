@@ -116,4 +116,18 @@ struct InputTests {
         #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
         #expect(r.stderr.contains("see dchain \(args[0])"), "\(r.stderr)")
     }
+
+    @Test("--help lists only the formats a command writes, and parsing refuses the others", arguments: [
+        (["pain", "list", "市数据局"], "text|json|csv"), (["map", "市数据局"], "text|md|html|svg|json"),
+        (["plan", "市数据局"], "text|md|html|json|csv|ics"), (["report", "pipeline"], "text|md|html|json|csv"),
+        (["empathy", "市数据局", "李敏"], "text|md|html|json"),
+    ])
+    func formats(_ command: [String], _ formats: String) throws {
+        let help = try cli.run(command + ["--help"]).stdout
+        #expect(help.contains("--format <\(formats)>"), "\(help)")
+        for f in ["text", "md", "html", "svg", "json", "csv", "ics"] where !formats.split(separator: "|").contains(Substring(f)) {
+            let r = try cli.run(command + ["--format", f])
+            #expect(r.status == 64 && r.stderr.split(separator: "\n").count == 1 && r.stderr.contains("not available here"), "\(command) \(f): \(r)")
+        }
+    }
 }
