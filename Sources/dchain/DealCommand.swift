@@ -29,7 +29,7 @@ struct DealCommand: ParsableCommand {
         @Option(help: "Pipeline: government or enterprise.") var pipeline: String
         @Option(help: "Procurement method: public-tender, invited-tender, competitive-negotiation, competitive-consultation, single-source, inquiry, framework, direct.")
         var method: String?
-        @Option(help: "Amount, e.g. 1200000.") var amount: String?
+        @Option(help: "Amount: 1200000, 1,200,000, 120万 or 1.2亿 (at most two decimals).") var amount: String?
         @Option(help: "Currency (ISO 4217).") var currency: String = "CNY"
         @Option(help: "Stage key to start in (default: the pipeline's first stage).") var stage: String?
         @Option(help: ArgumentHelp("When the deal entered its first stage (default today).", valueName: "date")) var on: String?
