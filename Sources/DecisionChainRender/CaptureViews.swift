@@ -87,12 +87,13 @@ public enum CaptureViews {
         return listing
     }
 
-    public static func deals(_ list: [(deal: Deal, account: String)], _ lang: Language) -> Listing {
+    public static func deals(_ list: [(deal: Deal, account: String)], pipelines: [Pipeline] = [], _ lang: Language) -> Listing {
         Listing(headers: [pick("id", "编号", lang), pick("account", "客户", lang), pick("deal", "项目", lang), pick("pipeline", "流程", lang),
                           pick("stage", "阶段", lang), pick("status", "状态", lang), pick("amount", "金额", lang), pick("owner", "负责人", lang)],
                 keys: ["id", "account", "name", "pipeline", "stage", "status", "amount", "owner"],
                 rows: list.map { d, a in
-                    [String(d.id), a, d.name, d.pipelineKey, d.stageKey, Labels.status(d.status, lang),
+                    [String(d.id), a, d.name, Labels.pipeline(d.pipelineKey, in: pipelines, lang),
+                     Labels.stage(d.stageKey, pipeline: d.pipelineKey, in: pipelines, lang), Labels.status(d.status, lang),
                      d.amount.map { amount($0, d.currency) } ?? "", d.ownerLogin ?? ""]
                 },
                 alignments: [.right, .left, .left, .left, .left, .left, .right, .left])
@@ -127,14 +128,15 @@ public enum CaptureViews {
         return (listing, json)
     }
 
-    public static func timeline(_ touchpoints: [Touchpoint], stakeholders: [Stakeholder], _ lang: Language) -> (Listing, [TouchpointJSON]) {
+    public static func timeline(_ touchpoints: [Touchpoint], stakeholders: [Stakeholder], pipelines: [Pipeline] = [],
+                                _ lang: Language) -> (Listing, [TouchpointJSON]) {
         let byID = Dictionary(stakeholders.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         var rows: [[String]] = [], json: [TouchpointJSON] = []
         for t in touchpoints {
             let who = t.participants.map { p in
                 (byID[p.stakeholderID] ?? "#\(p.stakeholderID)") + (p.emotion.map { "(\($0))" } ?? "")
             }.joined(separator: ", ")
-            rows.append([String(t.id), t.at.description, Labels.channel(t.channel, lang), t.stageKey ?? "", who, t.summary ?? "", t.response ?? ""])
+            rows.append([String(t.id), t.at.description, Labels.channel(t.channel, lang), Labels.stage(t.stageKey, in: pipelines, lang), who, t.summary ?? "", t.response ?? ""])
             json.append(TouchpointJSON(id: t.id, at: t.at.description, channel: t.channel.rawValue, direction: t.direction.rawValue,
                                        deal_id: t.dealID, stage: t.stageKey, summary: t.summary, response: t.response, logged_by: t.loggedBy,
                                        participants: t.participants.map {
@@ -149,12 +151,12 @@ public enum CaptureViews {
         return (listing, json)
     }
 
-    public static func pains(_ list: [PainPoint], stakeholders: [Stakeholder], _ lang: Language) -> (Listing, [PainJSON]) {
+    public static func pains(_ list: [PainPoint], stakeholders: [Stakeholder], pipelines: [Pipeline] = [], _ lang: Language) -> (Listing, [PainJSON]) {
         let byID = Dictionary(stakeholders.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let rows = list.map { p in
             [String(p.id), p.raisedOn.description, p.kind == .pain ? pick("pain", "痛点", lang) : pick("need", "需求", lang),
              p.stakeholderID.flatMap { byID[$0] } ?? "", p.text, Labels.severity(p.severity, lang), Labels.painStatus(p.status, lang),
-             p.stageKey ?? "", p.response ?? ""]
+             Labels.stage(p.stageKey, in: pipelines, lang), p.response ?? ""]
         }
         let json = list.map { p in
             PainJSON(id: p.id, kind: p.kind.rawValue, text: p.text, severity: p.severity.rawValue, status: p.status.rawValue,

@@ -132,7 +132,7 @@ public enum DealReviewRenderer {
     /// The deal's facts as short phrases.
     static func facts(_ r: DealReview, _ lang: Language) -> [String] {
         let L = ReportLabels.self
-        var out = ["\(L.asOf(lang)) \(r.today)", "\(r.deal.pipelineKey) · \(r.stage?.name(lang) ?? r.deal.stageKey)",
+        var out = ["\(L.asOf(lang)) \(r.today)", "\(Labels.pipelineShort(r.deal.pipelineKey, lang)) · \(r.stage?.name(lang) ?? r.deal.stageKey)",
                    "\(L.status(lang)) \(Labels.status(r.deal.status, lang))"]
         if let days = r.facts.daysInStage(today: r.today) {
             out.append("\(L.daysInStage(lang)) \(days) / \(L.expected(lang)) \(r.facts.expectedDays)")

@@ -21,6 +21,25 @@ public enum Labels {
     public static func direction(_ d: Direction, _ lang: Language) -> String { lang == .zh ? d.zh : d.rawValue }
     public static func taskStatus(_ s: TaskStatus, _ lang: Language) -> String { lang == .zh ? s.zh : s.rawValue }
 
+    /// A stage by its key in the label language (the key when the stage is
+    /// not among `pipelines`): zh output never shows a stage key.
+    public static func stage(_ key: String?, pipeline: String? = nil, in pipelines: [Pipeline], _ lang: Language) -> String {
+        guard let key else { return "" }
+        let candidates = pipelines.filter { pipeline == nil || $0.key == pipeline }
+        return candidates.lazy.compactMap { $0.stage(key) }.first?.name(lang) ?? key
+    }
+
+    /// A pipeline by its key in the label language.
+    public static func pipeline(_ key: String, in pipelines: [Pipeline], _ lang: Language) -> String {
+        pipelines.first { $0.key == key }?.name(lang) ?? key
+    }
+
+    /// A pipeline key where a report has no names: the shipped pipelines'
+    /// Chinese short forms in zh (政府, 企业), the key otherwise.
+    public static func pipelineShort(_ key: String, _ lang: Language) -> String {
+        lang == .zh ? (StageAliases.pipelineShortForms[key] ?? key) : key
+    }
+
     /// Picks the English or Chinese of a pair of labels.
     public static func pick(_ en: String, _ zh: String, _ lang: Language) -> String { lang == .zh ? zh : en }
 }

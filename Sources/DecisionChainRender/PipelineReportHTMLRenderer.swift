@@ -49,7 +49,7 @@ public enum PipelineReportHTMLRenderer {
         var out: [String: Any] = ["key": s.rawValue, "title": h(L.section(s, lang)), "note": h(L.sectionNote(s, lang))]
         let multi = r.pipelineKeys.count > 1
         func stage(_ p: String, _ k: String) -> String {
-            h(multi ? "\(p) · \(L.stageName(r, p, k, lang))" : L.stageName(r, p, k, lang))
+            h(multi ? "\(Labels.pipelineShort(p, lang)) · \(L.stageName(r, p, k, lang))" : L.stageName(r, p, k, lang))
         }
         switch s {
         case .funnel:

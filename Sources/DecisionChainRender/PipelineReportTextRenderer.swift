@@ -40,7 +40,7 @@ public enum PipelineReportTextRenderer {
         let L = ReportLabels.self
         func stage(_ p: String, _ s: String) -> String { L.stageName(r, p, s, lang) }
         let multi = r.pipelineKeys.count > 1
-        func stageCell(_ p: String, _ s: String) -> String { multi ? "\(p) · \(stage(p, s))" : stage(p, s) }
+        func stageCell(_ p: String, _ s: String) -> String { multi ? "\(Labels.pipelineShort(p, lang)) · \(stage(p, s))" : stage(p, s) }
         var out: [Table] = []
         for section in PipelineReportSection.allCases where sections.contains(section) {
             let title = L.section(section, lang), note = L.sectionNote(section, lang)

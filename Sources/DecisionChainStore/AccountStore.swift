@@ -111,6 +111,7 @@ public struct AccountStore {
 
     /// Renames a unit or gives it another parent (refusing a cycle).
     public func editUnit(accountID: Int64, id: Int64, name: String?, parentID: Int64?) throws -> OrgUnit {
+        let name = try Names.normalize(name, field: "name")
         if let parentID {
             let cycle = try db.queryRow("""
                 WITH RECURSIVE up(id) AS (SELECT $2::bigint UNION SELECT u.parent_id FROM unit u JOIN up ON u.id = up.id

@@ -20,7 +20,8 @@ extension DealStore {
 
     /// Changes a deal's name, amount, currency, close-by date, owner or procurement method.
     public func edit(_ deal: Deal, _ e: DealEdit) throws -> Deal {
-        try db.transaction { c in
+        var e = e; e.name = try Names.normalize(e.name, field: "name")
+        return try db.transaction { c in
             _ = try Self.lock(deal, in: c)
             if let name = e.name,
                try c.queryRow("SELECT 1 AS x FROM deal WHERE account_id = $1 AND name = $2 AND id <> $3", [deal.accountID, name, deal.id]) != nil {

@@ -74,6 +74,7 @@ struct AccountCommand: ParsableCommand {
             let units = try AccountStore(db).units(accountID: a.id)
             let people = try StakeholderStore(db).list(accountID: a.id)
             let deals = try DealStore(db).list(accountID: a.id)
+            let pipelines = try PipelineStore(db).all()
             struct ShowJSON: Encodable {
                 let account: CaptureViews.AccountJSON; let units: [String]
                 let stakeholders: [CaptureViews.StakeholderJSON]; let deals: [CaptureViews.DealJSON]
@@ -89,7 +90,7 @@ struct AccountCommand: ParsableCommand {
                 "\(lang == .zh ? "地区/行业" : "region/industry"): \(a.region ?? "-") / \(a.industry ?? "-")",
                 "\(lang == .zh ? "负责人/团队" : "owner/team"): \(a.ownerLogin ?? "-") / \(a.teamName ?? "-")",
                 "\(lang == .zh ? "部门" : "units"): " + (units.isEmpty ? "-" : units.map(\.name).joined(separator: ", ")),
-                "\(lang == .zh ? "项目" : "deals"): " + (deals.isEmpty ? "-" : deals.map { "\($0.deal.name) [\($0.deal.stageKey), \($0.deal.status.rawValue)]" }.joined(separator: "; ")),
+                "\(lang == .zh ? "项目" : "deals"): " + (deals.isEmpty ? "-" : deals.map { "\($0.deal.name) [\(Labels.stage($0.deal.stageKey, pipeline: $0.deal.pipelineKey, in: pipelines, lang)), \(Labels.status($0.deal.status, lang))]" }.joined(separator: "; ")),
             ]
             try output.emit(listing, json: json)
         }

@@ -70,13 +70,20 @@ struct DChain: ParsableCommand {
             Foundation.exit(0)
         } catch {
             EarlyConnection.shared.discard()
+            let zh = language(arguments) == .zh
             if let code = ExitStatus.code(for: error) {
-                fail(ExitStatus.message(for: error), code)
+                let english = ExitStatus.message(for: error)
+                fail(zh ? ErrorChinese.message(for: error, english: english) : english, code)
             }
-            // Help and --version: ArgumentParser prints them.
-            if root.exitCode(for: error) == .success { root.exit(withError: error) }
+            // Help and --version: ArgumentParser prints them (in Chinese when zh).
+            if root.exitCode(for: error) == .success {
+                guard zh else { root.exit(withError: error) }
+                FileHandle.standardOutput.write(Data((HelpChinese.translate(root.fullMessage(for: error, columns: 100_000)) + "\n").utf8))
+                Foundation.exit(0)
+            }
             // A usage error: one line, with where to read more.
-            fail(oneLine(root.message(for: error)) + "; see \(helpPath(arguments)) --help", ExitStatus.usage)
+            let line = oneLine(root.message(for: error)) + "; see \(helpPath(arguments)) --help"
+            fail(zh ? ErrorChinese.usage(line) : line, ExitStatus.usage)
         }
     }
 
@@ -85,6 +92,16 @@ struct DChain: ParsableCommand {
     static func fail(_ message: String, _ code: Int32) -> Never {
         FileHandle.standardError.write(Data("dchain: \(Names.visible(message))\n".utf8))
         Foundation.exit(code)
+    }
+
+    /// The language of help and errors: `--lang` on the command line, else
+    /// LC_ALL / LC_MESSAGES / LANG.
+    static func language(_ arguments: [String]) -> Language {
+        for (i, a) in arguments.enumerated() {
+            if a == "--lang", i + 1 < arguments.count { return Language(typed: arguments[i + 1]) ?? .en }
+            if a.hasPrefix("--lang=") { return Language(typed: String(a.dropFirst(7))) ?? .en }
+        }
+        return Language.fromEnvironment
     }
 
     /// ArgumentParser's multi-line messages on one line ("one of the

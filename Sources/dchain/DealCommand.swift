@@ -165,7 +165,7 @@ struct DealCommand: ParsableCommand {
             let db = try connection.open()
             let accountID = try account.map { try Resolver(db).account($0).id }
             let list = try DealStore(db).list(accountID: accountID, status: status)
-            try output.emit(CaptureViews.deals(list, try output.language), json: list.map { CaptureViews.DealJSON($0.deal, account: $0.account) })
+            try output.emit(CaptureViews.deals(list, pipelines: try PipelineStore(db).all(), try output.language), json: list.map { CaptureViews.DealJSON($0.deal, account: $0.account) })
         }
     }
 
@@ -190,7 +190,7 @@ struct DealCommand: ParsableCommand {
                 "\(lang == .zh ? "流程/阶段" : "pipeline/stage"): \(pipeline.name(lang)) / \(pipeline.stage(deal.stageKey)?.name(lang) ?? deal.stageKey)"
                     + "   \(lang == .zh ? "状态" : "status"): \(Labels.status(deal.status, lang))" + (deal.closeReason.map { " (\($0))" } ?? ""),
                 "\(lang == .zh ? "金额" : "amount"): \(deal.amount.map { CaptureViews.amount($0, deal.currency) } ?? "-")"
-                    + "   \(lang == .zh ? "采购方式" : "method"): \(deal.method?.rawValue ?? "-")   \(lang == .zh ? "预计签约" : "close by"): \(deal.closeBy?.description ?? "-")",
+                    + "   \(lang == .zh ? "采购方式" : "method"): \(deal.method.map { Labels.method($0, lang) } ?? "-")   \(lang == .zh ? "预计签约" : "close by"): \(deal.closeBy?.description ?? "-")",
                 "\(lang == .zh ? "阶段历程" : "stages"): " + history.map { "\($0.entered) \(pipeline.stage($0.stageKey)?.name(lang) ?? $0.stageKey)" }.joined(separator: " → "),
             ]
             struct ShowJSON: Encodable { let deal: CaptureViews.DealJSON; let decision_chain: [CaptureViews.InfluenceJSON] }

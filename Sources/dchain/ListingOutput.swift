@@ -1,3 +1,4 @@
+import DecisionChain
 import DecisionChainRender
 import Foundation
 
@@ -14,5 +15,5 @@ extension OutputOptions {
 
 /// A confirmation line for a change, on standard output.
 func say(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    FileHandle.standardOutput.write(Data((Names.terminalSafe(line) + "\n").utf8))
 }

@@ -80,7 +80,8 @@ struct LogCommand: ParsableCommand {
             + needs.map { TouchpointStore.RaisedItem(stakeholderID: ids[$0.name]!, kind: .need, text: $0.text, severity: .medium) }
         let logged = try TouchpointStore(db).log(.init(
             accountID: targets.accountID, dealID: targets.dealID, at: at, channel: channel, direction: direction,
-            summary: summary?.nilIfEmpty, response: response?.nilIfEmpty, participants: participants, raised: raised))
+            summary: try summary.map { try Names.freeText($0, field: "summary") }?.nilIfEmpty,
+            response: try response.map { try Names.freeText($0, field: "response") }?.nilIfEmpty, participants: participants, raised: raised))
         var line = "logged touchpoint #\(logged.id) at \(targets.accountName)"
         if let name = targets.dealName { line += " (\(name)" + (logged.stageKey.map { ", stage \($0)" } ?? "") + ")" }
         line += ": \(participants.count) participant\(participants.count == 1 ? "" : "s")"

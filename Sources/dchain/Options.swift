@@ -109,8 +109,10 @@ struct OutputOptions<Formats: FormatSet>: ParsableArguments {
     }
 
     /// Writes the output to --out (atomically) or standard output.
+    /// Text output shows control characters in stored text (an ANSI escape in
+    /// a summary) as escapes, never obeys them; other formats escape their own way.
     func emit(_ text: String) throws {
-        try Output.write(format == .csv ? csv(text) : text, to: out)
+        try Output.write(format == .csv ? csv(text) : format == .text ? Names.terminalSafe(text) : text, to: out)
     }
 }
 

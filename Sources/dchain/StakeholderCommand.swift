@@ -89,8 +89,8 @@ struct StakeholderCommand: ParsableCommand {
             var listing = Listing(headers: [lang == .zh ? "项目" : "deal", lang == .zh ? "角色" : "role", lang == .zh ? "态度" : "stance",
                                             lang == .zh ? "影响力" : "influence", lang == .zh ? "评分" : "rating"],
                                   keys: ["deal", "role", "stance", "influence", "rating"],
-                                  rows: roles.map { [$0.deal, Labels.role($0.influence.role, lang), $0.influence.stance?.rawValue ?? "",
-                                                     $0.influence.influence?.rawValue ?? "", $0.influence.rating.map(String.init) ?? ""] })
+                                  rows: roles.map { [$0.deal, Labels.role($0.influence.role, lang), $0.influence.stance.map { Labels.stance($0, lang) } ?? "",
+                                                     $0.influence.influence.map { Labels.influence($0, lang) } ?? "", $0.influence.rating.map(String.init) ?? ""] })
             listing.title = "\(s.name)  #\(s.id)  \(s.title)"
             listing.preamble = [
                 "\(lang == .zh ? "客户" : "account"): \(a.name)",

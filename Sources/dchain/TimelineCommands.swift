@@ -26,7 +26,8 @@ struct TouchpointsCommand: ParsableCommand {
         let a = try Resolver(db).account(account)
         let dealID = try deal.map { try Resolver(db).deal($0, accountID: a.id).id }
         let list = try TouchpointStore(db).timeline(accountID: a.id, dealID: dealID, since: since)
-        var (listing, json) = CaptureViews.timeline(list, stakeholders: try StakeholderStore(db).list(accountID: a.id), lang)
+        var (listing, json) = CaptureViews.timeline(list, stakeholders: try StakeholderStore(db).list(accountID: a.id),
+                                                   pipelines: try PipelineStore(db).all(), lang)
         listing.title = (lang == .zh ? "接触时间线: " : "Timeline: ") + a.name
         try output.emit(listing, json: json)
     }
@@ -49,7 +50,8 @@ struct PainCommand: ParsableCommand {
             let db = try connection.open()
             let a = try Resolver(db).account(account)
             let list = try PainPointStore(db).list(accountID: a.id, openOnly: open)
-            let (listing, json) = CaptureViews.pains(list, stakeholders: try StakeholderStore(db).list(accountID: a.id), lang)
+            let (listing, json) = CaptureViews.pains(list, stakeholders: try StakeholderStore(db).list(accountID: a.id),
+                                                     pipelines: try PipelineStore(db).all(), lang)
             try output.emit(listing, json: json)
         }
     }

@@ -64,6 +64,7 @@ struct InputTests {
         (["deal", "add", "市数据局", "新\r项目", "--pipeline", "government"], "name"),
         (["log", "市数据局", "--channel", "call", "--with", "李敏\u{1B}[2J"], "with"),
         (["touchpoints", "市\n数据局"], "account"),
+        (["log", "市数据局", "--channel", "call", "--with", "李敏", "--summary", "看\u{1B}[2J"], "summary"),
     ])
     func controlCharacters(_ args: [String], _ mentions: String) throws {
         try refused(args, 65, mentions: mentions)
@@ -129,5 +130,14 @@ struct InputTests {
             let r = try cli.run(command + ["--format", f])
             #expect(r.status == 64 && r.stderr.split(separator: "\n").count == 1 && r.stderr.contains("not available here"), "\(command) \(f): \(r)")
         }
+    }
+
+    @Test("stored text with control characters is shown escaped in text output, never obeyed")
+    func terminalSafe() throws {
+        try cli.ok("log", "市数据局", "--channel", "call", "--with", "李敏", "--summary", "第一行", "--on", "2026-05-01")
+        // Written past the CLI (an import, psql): the text output must still be safe.
+        _ = try SQL(cli.conninfo).connection.execute("UPDATE touchpoint SET summary = E'红\\x1b[31m字'")
+        let out = try cli.ok("touchpoints", "市数据局")
+        #expect(!out.contains("\u{1B}") && out.contains("红\\u{1B}[31m字"), "\(out)")
     }
 }

@@ -278,6 +278,9 @@ extension Language: Vocabulary {
 /// short forms reps type, by stage key (立项 for approval).
 public enum StageAliases {
     /// Short forms by stage key, beyond the stage's `name_zh`.
+    /// The shipped pipelines' short Chinese names (what `Pipeline.matches` accepts too).
+    public static let pipelineShortForms = ["government": "政府", "enterprise": "企业"]
+
     public static let shortForms: [String: [String]] = [
         "needs": ["需求"], "approval": ["立项", "预算", "立项预算"], "intention": ["采购意向", "意向"],
         "specification": ["需求论证", "论证"], "tender-notice": ["招标"], "award": ["中标"],
