@@ -16,6 +16,7 @@ public struct TeamStore {
 
     /// Adds a team; a second team of the same name is refused.
     public func add(name: String) throws -> TeamRecord {
+        let name = try Names.normalize(name, field: "team")
         do {
             let row = try db.queryRow("INSERT INTO team (name) VALUES ($1) RETURNING id", [name])
             return TeamRecord(id: try row!.decode("id"), name: name, members: 0, accounts: 0)
@@ -41,9 +42,10 @@ public struct TeamStore {
 
     /// A team's id by exact name.
     public func id(name: String) throws -> Int64 {
+        let name = try Names.normalize(name, field: "team")
         guard let row = try db.queryRow("SELECT id FROM team WHERE name = $1", [name]) else {
             throw StoreError.notFound(kind: "team", reference: name, scope: nil,
-                                      candidates: try db.query("SELECT name FROM team ORDER BY name LIMIT 5").map { try $0.decode("name") })
+                                      candidates: Names.suggestions(for: name, among: try db.query("SELECT name FROM team").map { try $0.decode("name") }))
         }
         return try row.decode("id")
     }

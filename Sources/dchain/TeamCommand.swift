@@ -24,7 +24,7 @@ struct TeamCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List teams (--format json: [{id, name, members, accounts}]; accounts: those you can see).")
         @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<ListingFormats>
 
         func run() throws {
             let lang = try output.language

@@ -8,7 +8,7 @@ struct WhoamiCommand: ParsableCommand {
         commandName: "whoami",
         abstract: "Show who you are to the database: login, name, team, role, database (--format json: {login, name, team, role, database}).")
     @OptionGroup var connection: ConnectionOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: OutputOptions<ListingFormats>
 
     func run() throws {
         let me = try UserStore(connection.open()).whoami()
