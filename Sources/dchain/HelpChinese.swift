@@ -307,6 +307,7 @@ enum HelpChinese {
         "The team that will own the account.": "将拥有该客户的团队。",
         "Their team (see `team list`).": "其团队（见 `team list`）。",
         "rep, manager, trainer or admin.": "rep（销售）、manager（经理）、trainer（培训师）或 admin（管理员）。",
+        "Also listen on TCP at ADDRESS:PORT, scram-sha-256 passwords only (team mode; kept until changed).": "同时在 TCP 地址:端口 上监听，仅接受 scram-sha-256 密码（团队模式；保持到更改为止）。",
         "won, lost or dropped.": "赢单、丢单或放弃（won、lost、dropped）。",
     ]
 }
