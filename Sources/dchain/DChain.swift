@@ -63,7 +63,7 @@ struct DChain: ParsableCommand {
     static func run<Root: ParsableCommand>(_ root: Root.Type, _ arguments: [String]) -> Never {
         do {
             var command = try root.parseAsRoot(arguments)
-            try OutputOptions.checkOut(of: command)
+            try OutputGroups.checkOut(of: command)
             ConnectionOptions.workspaceUse = command is ReadOnlyCommand ? .mustExist : .create
             try command.run()
             EarlyConnection.shared.discard()

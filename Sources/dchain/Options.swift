@@ -159,13 +159,25 @@ extension OutputOptions {
         try FileError.checkWritable(out)
     }
 
+}
+
+/// The output groups of a parsed command.
+enum OutputGroups {
     /// The `--out` checks of every output group of a parsed command.
     static func checkOut(of command: Any) throws {
         for child in Mirror(reflecting: command).children {
-            if let group = child.value as? OptionGroup<OutputOptions> { try group.wrappedValue.checkOut() }
+            if let group = child.value as? OutputGroup { try group.checkOut() }
         }
     }
 }
+
+/// An `@OptionGroup var output: OutputOptions<…>` of any format set, as
+/// `checkOut(of:)` finds it in a parsed command.
+protocol OutputGroup { func checkOut() throws }
+extension OptionGroup: OutputGroup where Value: OutputGroup {
+    func checkOut() throws { try wrappedValue.checkOut() }
+}
+extension OutputOptions: OutputGroup {}
 
 /// Now and today in the configured time zone (DCHAIN_TZ, else TZ, else UTC),
 /// read with the C library: no calendar machinery on a rep's hot path.
