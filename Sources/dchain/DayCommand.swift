@@ -14,10 +14,9 @@ struct DayCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The person (a stakeholder at the account).", valueName: "name")) var who: String
     @Option(help: ArgumentHelp("One observed day, YYYY-MM-DD.", valueName: "date")) var on: String?
     @OptionGroup var connection: ConnectionOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var output: OutputOptions<MapFormats>
 
     func run() throws {
-        try output.require([.text, .md, .html, .svg, .json])
         let lang = try output.language
         let day = try on.map { try Parse.day($0, field: "on") }
         let name = try Parse.name(who, field: "who")

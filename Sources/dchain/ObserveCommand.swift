@@ -116,7 +116,7 @@ struct ObserveCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Only this person.", valueName: "name")) var who: String?
         @Option(help: ArgumentHelp("Only this day, YYYY-MM-DD.", valueName: "date")) var on: String?
         @OptionGroup var connection: ConnectionOptions
-        @OptionGroup var output: OutputOptions
+        @OptionGroup var output: OutputOptions<ListingFormats>
 
         func run() throws {
             let day = try on.map { try Parse.day($0, field: "on") }
