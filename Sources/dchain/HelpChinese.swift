@@ -327,6 +327,13 @@ enum HelpChinese {
         "What hurts: TEXT[:low|medium|high] (becomes a pain point).": "痛点：内容[:低|中|高]（成为一个痛点）。",
         "What the person does.": "此人做什么。",
         "What the person thinks.": "此人想什么。",
+        "CSV: leave out the UTF-8 byte-order mark (Excel needs it to read Chinese).": "CSV：不加 UTF-8 字节序标记（Excel 读中文需要它）。",
+        "ICS: how long each calendar event lasts, in minutes.": "ICS：每个日历事件持续多少分钟。",
+        "ICS: the time each item's calendar event starts on its due day (HH:MM).": "ICS：每项日历事件在到期日的开始时间（HH:MM）。",
+        "Plan with the facts as they were on this day (YYYY-MM-DD; default: --today).": "按此日的事实制定计划（YYYY-MM-DD；默认：--today）。",
+        "Report the deals as they were on this day (default: --today).": "按项目在此日的状态出报告（默认：--today）。",
+        "Show every opportunity (default: the top 3 per stage).": "显示全部机会点（默认：每阶段前 3 个）。",
+        "The deal as it was on this day (default: --today).": "项目在此日的状态（默认：--today）。",
         "won, lost or dropped.": "赢单、丢单或放弃（won、lost、dropped）。",
     ]
 }

@@ -25,7 +25,7 @@ struct PlanCommand: ParsableCommand {
         var asOf: String?
 
         /// The day the plan is made on: --as-of, else --today.
-        func day(_ output: OutputOptions) throws -> Day { try asOf.map { try Parse.day($0, field: "as-of") } ?? output.day }
+        func day<F>(_ output: OutputOptions<F>) throws -> Day { try asOf.map { try Parse.day($0, field: "as-of") } ?? output.day }
 
         /// The shipped rules with --rules merged over them; read before connecting so a bad file fails fast.
         func loadRules() throws -> PlanRules {
