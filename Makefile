@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 DCHAIN := .build/debug/dchain
 
-.PHONY: demo test build release deps bench bench-report bench-map screenshot clean
+.PHONY: demo test build release deps bench bench-report bench-map screenshot print clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -41,6 +41,11 @@ bench-report: release
 screenshot: build
 	@scripts/screenshot-map.sh
 	@scripts/screenshot-day.sh
+	@scripts/print-map.sh
+
+# The map printed to A3 PDF and PNG pages (out/map-print-*.png), checked: title with the grid, lane labels on every band page, no text below 8 pt.
+print: build
+	@scripts/print-map.sh
 
 clean:
 	rm -rf .build

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders the journey map of a sample account (市数据局, the government case with
 # the contract-negotiation dip) as HTML with `dchain map`, opens it in headless
-# Chromium, takes a PNG screenshot and an A4 PDF, and fails when the page logs
+# Chromium, takes a PNG screenshot and an A3 PDF, and fails when the page logs
 # a console error, a resource fails to load, or the grid, the emotion curve or
 # the decision-chain chart is missing.
 #
@@ -137,10 +137,10 @@ shoot "$out/map.html" "$out/map.png" 1600,1100
 shoot "$out/map.html" "$out/map-full.png" 1600,2800      # the whole page: grid, curve, moments, chart
 shoot "$out/map-future.html" "$out/map-future.png" 1600,1100
 
-# Print to PDF: the stylesheet asks for A4 landscape (842 × 595 pt).
+# Print to PDF: the map asks for A3 landscape (1191 × 842 pt).
 timeout 120 "$browser" --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
     --print-to-pdf="$out/map.pdf" "file://$out/map.html" 2>/dev/null >/dev/null || true
 [ -s "$out/map.pdf" ] || fail "no PDF printed"
-grep -aqE 'MediaBox \[0 0 84[12](\.[0-9]+)? 59[45](\.[0-9]+)?\]' "$out/map.pdf" || fail "the PDF is not A4 landscape"
+grep -aqE 'MediaBox \[0 0 119[01](\.[0-9]+)? 84[12](\.[0-9]+)?\]' "$out/map.pdf" || fail "the PDF is not A3 landscape"
 
-echo "screenshots: $out/map.png $out/map-full.png $out/map-future.png; PDF: $out/map.pdf (A4 landscape); no console errors"
+echo "screenshots: $out/map.png $out/map-full.png $out/map-future.png; PDF: $out/map.pdf (A3 landscape); no console errors"

@@ -13,23 +13,35 @@ public enum JourneyMapHTMLRenderer {
         let lang = map.language
         let columns = map.columns
         let lanes = MapLabels.lanes(of: map)
+        let column = { (c: JourneyStage) -> [String: Any] in
+            ["cls": cellClass(c), "name": MapLabels.columnName(c, lang), "mot": c.momentOfTruth,
+             "details": MapLabels.columnDetails(c, lang).map { ["text": $0] }]
+        }
+        let lane = { (lane: MapLabels.Lane, columns: ArraySlice<JourneyStage>) -> [String: Any] in
+            ["key": lane.rawValue, "label": MapLabels.lane(lane, lang),
+             "cells": columns.map { c -> [String: Any] in
+                 ["cls": cellClass(c),
+                  "items": MapLabels.items(lane, of: c, lang).map { ["text": $0.text, "tone": $0.tone.rawValue] }]
+             }]
+        }
+        // On paper the grid is cut into bands of at most `stagesPerPrintedPage` stages, one band per page,
+        // each with its own lane labels, so no lane is split from its label and text stays legible.
+        // Bands are balanced (9 stages print as 5 + 4, not 6 + 3).
+        let bandCount = max(1, (columns.count + stagesPerPrintedPage - 1) / stagesPerPrintedPage)
+        let perBand = max(1, (columns.count + bandCount - 1) / bandCount)
+        let bands = stride(from: 0, to: columns.count, by: perBand).map { start -> [String: Any] in
+            let slice = columns[start..<min(start + perBand, columns.count)]
+            return ["columns": slice.map(column), "lanes": lanes.map { lane($0, slice) }]
+        }
         let journey: [String: Any] = [
+            "bands": bands,
             "gridTitle": MapLabels.pick("Journey by stage", "分阶段旅程", lang),
             "hasColumns": !columns.isEmpty,
             "emptyText": MapLabels.empty(lang),
             "stageHeading": MapLabels.stageHeading(lang),
             "motLabel": MapLabels.momentsOfTruth(lang),
-            "columns": columns.map { c -> [String: Any] in
-                ["cls": cellClass(c), "name": MapLabels.columnName(c, lang), "mot": c.momentOfTruth,
-                 "details": MapLabels.columnDetails(c, lang).map { ["text": $0] }]
-            },
-            "lanes": lanes.map { lane -> [String: Any] in
-                ["key": lane.rawValue, "label": MapLabels.lane(lane, lang),
-                 "cells": columns.map { c -> [String: Any] in
-                     ["cls": cellClass(c),
-                      "items": MapLabels.items(lane, of: c, lang).map { ["text": $0.text, "tone": $0.tone.rawValue] }]
-                 }]
-            },
+            "columns": columns.map(column),
+            "lanes": lanes.map { lane($0, columns[...]) },
             "hasCurve": columns.contains { !$0.emotion.isEmpty },
             "curveTitle": MapLabels.emotionCurve(lang),
             "curve": JourneyMapSVGRenderer.emotionCurve(map),
@@ -52,6 +64,9 @@ public enum JourneyMapHTMLRenderer {
                         lang: lang, minWidth: 120 + 130 * max(columns.count, 1), section: ("journey", journey),
                         footer: "dchain · " + MapLabels.asOf(lang) + " " + map.asOf.description)
     }
+
+    /// How many stages one printed A3 landscape page holds next to the lane labels at a legible size.
+    public static let stagesPerPrintedPage = 6
 
     static func cellClass(_ c: JourneyStage) -> String {
         [c.current ? "current" : nil, c.reached ? nil : "future", c.momentOfTruth ? "mot" : nil].compactMap { $0 }.joined(separator: " ")

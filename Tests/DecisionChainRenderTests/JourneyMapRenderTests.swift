@@ -88,9 +88,32 @@ struct JourneyMapRenderTests {
         #expect(html.contains("class=\"chain\""))
         #expect(html.contains("<th class=\"current mot\">"), "the contract column is the moment of truth")
         #expect(html.contains("关键时刻") && html.contains("决策链") && html.contains("情绪曲线"))
-        #expect(html.contains("@page { size: A4 landscape"))
+        #expect(html.contains("@page { size: A3 landscape"))
         #expect(!html.contains("<script"))
         #expect(!html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("url(http"))
+    }
+
+    @Test("printed, the grid comes in bands of stages, each with every lane label, and no text below 8 pt")
+    func printBands() throws {
+        let map = try sample(.zh)
+        let html = try JourneyMapHTMLRenderer.render(map)
+        let bands = html.components(separatedBy: "<table class=\"journey band\">").dropFirst()
+        #expect(bands.count == (map.columns.count + 5) / 6, "at most six stages a page")
+        for band in bands {
+            for lane in MapLabels.lanes(of: map) {
+                #expect(band.contains("<th class=\"lane\">\(MapLabels.lane(lane, .zh))</th>"), "band lacks the \(lane) label")
+            }
+        }
+        #expect(html.contains("table.journey.band + table.journey.band { break-before: page"))
+        // Sizes in CSS (pt, px at 0.75 pt, rem of a 12 pt root) and in the fixed-size chart SVG (px).
+        let curveFree = html.replacingOccurrences(of: #"(?s)<svg[^>]*width="100%".*?</svg>"#, with: "",
+                                                  options: [.regularExpression])
+        let sizes = curveFree.matches(of: /font-size(?::\s*|=")([0-9.]+)(pt|px|rem|")/).map { m -> Double in
+            let v = Double(m.1) ?? 0
+            return m.2 == "pt" ? v : m.2 == "rem" ? v * 12 : v * 0.75
+        }
+        #expect(!sizes.isEmpty)
+        #expect(sizes.allSatisfy { $0 >= 8 }, "font sizes below 8 pt: \(sizes.filter { $0 < 8 })")
     }
 
     @Test("JSON has the documented shape, with null for unknown emotion")
