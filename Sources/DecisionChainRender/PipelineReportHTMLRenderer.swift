@@ -7,16 +7,81 @@ import ReportAssets
 /// (`Reports/pipeline.html.mustache`, inline CSS, inline SVG charts: funnel
 /// bars, the emotion heat map, stage velocity). All user text is escaped
 /// here with `Escape.html`; the template inserts it raw.
+///
+/// The page is written in pieces, like the JSON: the template renders the
+/// page with one marker row per table, and each table's rows are written in
+/// its place a batch at a time, so a report of many thousand deals never
+/// sits in memory as one string or one template context.
 public enum PipelineReportHTMLRenderer {
     /// The report as an HTML document; `sections` limits it to some sections (default: all).
     public static func render(_ report: PipelineReport, lang: Language,
                               sections: [PipelineReportSection] = PipelineReportSection.allCases,
                               stylesheet: String = ReportAssets.stylesheet) throws -> String {
-        let template = try MustacheTemplate(string: ReportAssets.pipelineHTML)
-        return template.render(context(report, lang: lang, sections: sections, stylesheet: stylesheet))
+        var out = ""
+        try write(report, lang: lang, sections: sections, stylesheet: stylesheet) { out += $0 }
+        return out
     }
 
-    static func context(_ r: PipelineReport, lang: Language, sections: [PipelineReportSection], stylesheet: String) -> [String: Any] {
+    /// Streams the same document as `render` to `sink`, piece by piece.
+    public static func write(_ report: PipelineReport, lang: Language,
+                             sections: [PipelineReportSection] = PipelineReportSection.allCases,
+                             stylesheet: String = ReportAssets.stylesheet, to sink: (String) throws -> Void) throws {
+        let template = try MustacheTemplate(string: ReportAssets.pipelineHTML)
+        let streams = RowStreams()
+        let page = template.render(context(report, lang: lang, sections: sections, stylesheet: stylesheet, streams: streams))
+        var rest = Substring(page)
+        for (i, rows) in streams.tables.enumerated() {
+            guard let mark = rest.range(of: streams.marker(i)) else { continue }
+            let lineStart = rest[..<mark.lowerBound].lastIndex(of: "\n").map { rest.index(after: $0) } ?? rest.startIndex
+            let lineEnd = rest[mark.upperBound...].firstIndex(of: "\n").map { rest.index(after: $0) } ?? rest.endIndex
+            try sink(String(rest[..<lineStart]))
+            var batch = ""
+            for row in rows {
+                batch += rowHTML(row)
+                if batch.utf8.count >= 64 * 1024 { try sink(batch); batch = "" }
+            }
+            if !batch.isEmpty { try sink(batch) }
+            rest = rest[lineEnd...]
+        }
+        try sink(String(rest))
+    }
+
+    /// The tables' rows, kept lazy until they are written; the template sees one marker row per table.
+    final class RowStreams {
+        private let token = UUID().uuidString
+        private(set) var tables: [AnyCollection<[[String: Any]]>] = []
+
+        /// The text of table `i`'s marker row (a fresh token per page, so no user text can look like it).
+        func marker(_ i: Int) -> String { "\u{1}rows-\(token)-\(i)\u{1}" }
+
+        /// A table for the template: headers (text, class) and rows of pre-escaped cells.
+        func table<Rows: Collection>(caption: String? = nil, headers: [(String, String)], rows: Rows,
+                                     lang: Language) -> [String: Any] where Rows.Element == [[String: Any]] {
+            tables.append(AnyCollection(rows))
+            var t: [String: Any] = [
+                "headers": headers.map { ["text": Escape.html($0.0), "cls": $0.1] },
+                "rows": [["cells": [cell(marker(tables.count - 1))]]],
+                "hasRows": !rows.isEmpty,
+                "empty": Escape.html(ReportLabels.empty(lang)),
+            ]
+            if let caption { t["caption"] = caption }
+            return t
+        }
+    }
+
+    /// One table row, as the template writes a row.
+    static func rowHTML(_ cells: [[String: Any]]) -> String {
+        var html = "      <tr>"
+        for c in cells {
+            html += "<td class=\"\(c["cls"] as? String ?? "")\""
+            if let style = c["style"] as? String, !style.isEmpty { html += " style=\"\(style)\"" }
+            html += ">\(c["html"] as? String ?? "")</td>"
+        }
+        return html + "</tr>\n"
+    }
+
+    static func context(_ r: PipelineReport, lang: Language, sections: [PipelineReportSection], stylesheet: String,
+                        streams: RowStreams) -> [String: Any] {
         let h = Escape.html, L = ReportLabels.self
         let stalled = r.velocity.deals.filter(\.stalled).count
         let won = r.winLoss.filter { $0.status == .won }.reduce(0) { $0 + $1.deals }
@@ -37,14 +102,14 @@ public enum PipelineReportHTMLRenderer {
             "heading": h(L.pipelineTitle(lang)),
             "scope": h(L.scope(r.filter, lang)),
             "kpis": kpis,
-            "sections": chosen.map { section(r, $0, lang) },
+            "sections": chosen.map { section(r, $0, lang, streams) },
             "generated": h("dchain report pipeline · \(r.filter.today)"),
         ]
     }
 
     // MARK: - sections
 
-    static func section(_ r: PipelineReport, _ s: PipelineReportSection, _ lang: Language) -> [String: Any] {
+    static func section(_ r: PipelineReport, _ s: PipelineReportSection, _ lang: Language, _ streams: RowStreams) -> [String: Any] {
         let h = Escape.html, L = ReportLabels.self
         var out: [String: Any] = ["key": s.rawValue, "title": h(L.section(s, lang)), "note": h(L.sectionNote(s, lang))]
         let multi = r.pipelineKeys.count > 1
@@ -53,10 +118,19 @@ public enum PipelineReportHTMLRenderer {
         }
         switch s {
         case .funnel:
-            out["charts"] = r.pipelineKeys.map { ["svg": funnelChart(r, pipeline: $0, lang)] }
-            out["tables"] = [table(headers: [(L.stage(lang), ""), (L.openDeals(lang), "num"), (L.amount(lang), "num"), (L.weight(lang), "num"),
+            // Stages no deal of the period reached and none sits in are folded into one line, not drawn as empty bars.
+            let shown = r.funnel.filter(\.hasDeals), folded = r.funnel.filter { !$0.hasDeals }
+            out["charts"] = r.pipelineKeys.compactMap { p in
+                shown.contains { $0.pipelineKey == p } ? ["svg": funnelChart(r, pipeline: p, lang)] : nil
+            }
+            if !folded.isEmpty {
+                out["legend"] = h(L.pick("No deals in \(folded.count) stage(s), folded: ", "\(folded.count) 个阶段无商机，已折叠：", lang)
+                                  + folded.map { (multi ? "\($0.pipelineKey) · " : "") + L.stageName(r, $0.pipelineKey, $0.stageKey, lang) }
+                                      .joined(separator: ", "))
+            }
+            out["tables"] = [streams.table(headers: [(L.stage(lang), ""), (L.openDeals(lang), "num"), (L.amount(lang), "num"), (L.weight(lang), "num"),
                                              (L.weighted(lang), "num"), (L.reached(lang), "num"), (L.conversion(lang), "num")],
-                                   rows: r.funnel.map {
+                                   rows: shown.lazy.map {
                                        [cell(stage($0.pipelineKey, $0.stageKey)), num(String($0.openDeals)), num(L.money($0.totalAmount)),
                                         num(L.percent($0.weight)), num(L.money($0.weightedAmount)), num(String($0.reached)),
                                         num(L.percent($0.conversion))]
@@ -64,17 +138,18 @@ public enum PipelineReportHTMLRenderer {
         case .velocity:
             if !r.velocity.stageMedians.isEmpty { out["charts"] = [["svg": velocityChart(r, lang)]] }
             out["tables"] = [
-                table(headers: [(L.account(lang), ""), (L.deal(lang), ""), (L.stage(lang), ""), (L.days(lang), "num"),
-                                (L.expected(lang), "num"), (L.ratio(lang), "num"), (L.status(lang), "")],
-                      rows: r.velocity.deals.map { d in
-                          [cell(h(d.accountName)), cell(h(d.dealName)), cell(stage(d.pipelineKey, d.stageKey)),
+                streams.table(headers: [(L.account(lang), ""), (L.deal(lang), ""), (L.owner(lang), ""), (L.amount(lang), "num"),
+                                (L.stage(lang), ""), (L.days(lang), "num"), (L.expected(lang), "num"), (L.ratio(lang), "num"), (L.status(lang), "")],
+                      rows: r.velocity.deals.lazy.map { d in
+                          [cell(h(d.accountName)), cell(h(d.dealName)), cell(h(d.ownerLogin ?? "–")),
+                           num(d.amount.map { "\(L.money($0)) \(d.currency)" } ?? "–"), cell(stage(d.pipelineKey, d.stageKey)),
                            num(d.daysInStage.map(String.init) ?? "–"), num(String(d.expectedDays)),
                            num(d.ratio.map { String(format: "%.2f×", $0) } ?? "–"),
                            cell(d.stalled ? "<span class=\"badge neg\">\(h(L.stalled(lang)))</span>" : "")]
                       }, lang: lang),
-                table(caption: h(L.stageMedians(lang)),
+                streams.table(caption: h(L.stageMedians(lang)),
                       headers: [(L.stage(lang), ""), (L.median(lang), "num"), (L.expected(lang), "num"), (L.visits(lang), "num")],
-                      rows: r.velocity.stageMedians.map {
+                      rows: r.velocity.stageMedians.lazy.map {
                           [cell(stage($0.pipelineKey, $0.stageKey)), num(L.number($0.medianDays)), num(String($0.expectedDays)),
                            num(String($0.visits))]
                       }, lang: lang),
@@ -82,54 +157,43 @@ public enum PipelineReportHTMLRenderer {
         case .coverage:
             out["legend"] = h(L.pick("✓ contacted within cadence · ✗ overdue · — not identified",
                                      "✓ 节奏内已联系 · ✗ 已超期 · — 未确定", lang))
-            out["tables"] = [table(headers: [(L.account(lang), ""), (L.deal(lang), ""), (L.stage(lang), "")]
+            out["tables"] = [streams.table(headers: [(L.account(lang), ""), (L.deal(lang), ""), (L.owner(lang), ""), (L.stage(lang), "")]
                                        + Role.allCases.map { (Labels.role($0, lang), "") },
-                                   rows: r.coverage.map { row in
-                                       [cell(h(row.accountName)), cell(h(row.dealName)), cell(stage(row.pipelineKey, row.stageKey))]
+                                   rows: r.coverage.lazy.map { row in
+                                       [cell(h(row.accountName)), cell(h(row.dealName)), cell(h(row.ownerLogin ?? "–")),
+                                        cell(stage(row.pipelineKey, row.stageKey))]
                                            + row.cells.map { coverageCell($0, lang) }
                                    }, lang: lang)]
         case .emotionHeatmap:
             if !r.emotionHeatmap.isEmpty { out["charts"] = [["svg": heatmapChart(r, lang)]] }
             out["legend"] = h(L.pick("red: negative, green: positive; n = emotions behind the cell", "红：负面，绿：正面；n 为样本数", lang))
         case .painPoints:
-            out["tables"] = [table(headers: [(L.pain(lang), ""), (L.occurrences(lang), "num"), (L.severity(lang), ""), (L.accounts(lang), "")],
-                                   rows: r.painPoints.map { p in
+            out["tables"] = [streams.table(headers: [(L.pain(lang), ""), (L.occurrences(lang), "num"), (L.severity(lang), ""), (L.accounts(lang), "")],
+                                   rows: r.painPoints.lazy.map { p in
                                        [cell(h(p.text)), num(String(p.occurrences)),
                                         cell("<span class=\"badge\(p.severity == .high ? " neg" : p.severity == .medium ? " warn" : "")\">\(h(Labels.severity(p.severity, lang)))</span>"),
                                         cell(h(PipelineReportTextRenderer.accountsCell(p, lang)))]
                                    }, lang: lang)]
         case .redFlags:
-            out["tables"] = [table(headers: [(L.account(lang), ""), (L.deal(lang), ""), (L.flag(lang), ""), (L.why(lang), "")],
-                                   rows: r.redFlags.map { f in
+            out["tables"] = [streams.table(headers: [(L.account(lang), ""), (L.deal(lang), ""), (L.flag(lang), ""), (L.why(lang), "")],
+                                   rows: r.redFlags.lazy.map { f in
                                        [cell(h(f.accountName)), cell(h(f.dealName)),
                                         cell("<span class=\"badge neg\" title=\"\(h(f.kind.rawValue))\">\(h(L.flagName(f.kind, lang)))</span>", "flag"),
                                         cell(h(L.why(f, stageName: PipelineReportTextRenderer.stageName(r, f, lang), lang)))]
                                    }, lang: lang)]
         case .winLoss:
-            out["tables"] = [table(headers: [(L.stage(lang), ""), (L.outcome(lang), ""), (L.reason(lang), ""), (L.deals(lang), "num"),
+            out["tables"] = [streams.table(headers: [(L.stage(lang), ""), (L.outcome(lang), ""), (L.reason(lang), ""), (L.deals(lang), "num"),
                                              (L.amount(lang), "num")],
-                                   rows: r.winLoss.map { w in
+                                   rows: r.winLoss.lazy.map { w in
                                        [cell(stage(w.pipelineKey, w.stageKey)),
                                         cell("<span class=\"badge\(w.status == .won ? " pos" : w.status == .lost ? " neg" : "")\">\(h(Labels.status(w.status, lang)))</span>"),
                                         cell(h(w.reason ?? L.noReason(lang))), num(String(w.deals)), num(L.money(w.amount))]
                                    }, lang: lang)]
         }
         if out["tables"] == nil && out["charts"] == nil {
-            out["tables"] = [table(headers: [], rows: [], lang: lang)]
+            out["tables"] = [streams.table(headers: [], rows: [[[String: Any]]](), lang: lang)]
         }
         return out
-    }
-
-    /// A table for the template: headers (text, class) and rows of pre-escaped cells.
-    static func table(caption: String? = nil, headers: [(String, String)], rows: [[[String: Any]]], lang: Language) -> [String: Any] {
-        var t: [String: Any] = [
-            "headers": headers.map { ["text": Escape.html($0.0), "cls": $0.1] },
-            "rows": rows.map { ["cells": $0] },
-            "hasRows": !rows.isEmpty,
-            "empty": Escape.html(ReportLabels.empty(lang)),
-        ]
-        if let caption { t["caption"] = caption }
-        return t
     }
 
     /// A cell of already-escaped HTML.
@@ -155,7 +219,7 @@ public enum PipelineReportHTMLRenderer {
     /// Funnel bars of one pipeline: per stage, deals that reached it (light) and open deals now (dark).
     static func funnelChart(_ r: PipelineReport, pipeline: String, _ lang: Language) -> String {
         let h = Escape.html, L = ReportLabels.self
-        let rows = r.funnel.filter { $0.pipelineKey == pipeline }
+        let rows = r.funnel.filter { $0.pipelineKey == pipeline && $0.hasDeals }
         let labelW = 200.0, barW = 360.0, rowH = 24.0, top = 28.0
         let width = 860.0, height = top + Double(rows.count) * rowH + 8
         let maxN = Double(max(1, rows.map { max($0.reached, $0.openDeals) }.max() ?? 1))

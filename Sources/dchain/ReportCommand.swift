@@ -57,9 +57,10 @@ struct ReportCommand: ParsableCommand {
             let report = PipelineReport.build(filter: filter, rows: rows, policy: policy)
             switch output.format {
             case .md: try output.emit(PipelineReportMarkdownRenderer.render(report, lang: lang, sections: sections))
-            case .html: try output.emit(PipelineReportHTMLRenderer.render(report, lang: lang, sections: sections))
+            case .html:
+                try StreamedOutput.write(to: output.out) { try PipelineReportHTMLRenderer.write(report, lang: lang, sections: sections, to: $0) }
             case .json:
-                // Streamed: a report of many thousand deals never sits in memory as one string.
+                // Streamed (as the HTML): a report of many thousand deals never sits in memory as one string.
                 try StreamedOutput.write(to: output.out) { try PipelineReportJSONRenderer.write(report, lang: lang, sections: sections, to: $0) }
             case .csv:
                 if let csvFile { return try output.emit(PipelineReportCSVRenderer.render(report, file: csvFile, lang: lang)) }
@@ -147,29 +148,42 @@ struct ReportCommand: ParsableCommand {
 
 /// Output written in pieces: to standard output as they come, or to a
 /// temporary file beside --out that replaces it only when every piece was
-/// written (never half-written).
+/// written (never half-written). File errors are `Output`'s: one line
+/// naming the path, exit 73 (cannot create), 74 (I/O), 77 (permission).
 enum StreamedOutput {
     static func write(to path: String?, _ produce: ((String) throws -> Void) throws -> Void) throws {
         guard let path, path != "-" else {
             try produce { FileHandle.standardOutput.write(Data($0.utf8)) }
             return
         }
-        let target = URL(fileURLWithPath: path)
-        let temp = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
-        guard FileManager.default.createFile(atPath: temp.path, contents: nil), let handle = FileHandle(forWritingAtPath: temp.path) else {
-            throw OutputError(description: "cannot write \(path): cannot create a file in \(target.deletingLastPathComponent().path)")
-        }
+        try FileError.checkWritable(path)
+        let dir = (path as NSString).deletingLastPathComponent
+        let temp = (dir.isEmpty ? "" : dir + "/") + ".\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw FileError(path: path, doing: "cannot create", errno: errno) }
+        /// The first write error; later pieces are skipped, the report still runs to its end.
+        var failure: Int32 = 0
         do {
-            try produce { try handle.write(contentsOf: Data($0.utf8)) }
-            try handle.close()
-            guard rename(temp.path, target.path) == 0 else {
-                throw OutputError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+            try produce { piece in
+                guard failure == 0 else { return }
+                let bytes = Array(piece.utf8)
+                var done = 0
+                while done < bytes.count {
+                    let n = bytes[done...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+                    if n < 0 { if errno == EINTR { continue }; failure = errno; break }
+                    done += n
+                }
             }
         } catch {
-            try? handle.close()
-            try? FileManager.default.removeItem(at: temp)
-            if error is OutputError { throw error }
-            throw OutputError(description: "cannot write \(path): \(error.localizedDescription)")
+            close(fd); unlink(temp)
+            throw error
+        }
+        if failure == 0 && fsync(fd) != 0 { failure = errno }
+        if close(fd) != 0 && failure == 0 { failure = errno }
+        if failure == 0 && rename(temp, path) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temp)
+            throw FileError(path: path, doing: "cannot write", errno: failure)
         }
     }
 }

@@ -34,7 +34,8 @@ enum PipelineReportFixture {
                       quietContacts: [QuietContact(on: Day("2026-04-20")!, stageKey: "bidding", stageName: LocalizedText(en: "bidding", zh: "投标"),
                                                    channel: .visit, people: ["王局"])]),
             DealFacts(accountID: 2, accountName: hostileAccount, dealID: 2, dealName: hostileDeal, pipelineKey: "government", stageKey: "approval",
-                      stagePosition: 2, amount: 250_000.5, enteredStage: today.adding(days: -20), expectedDays: 60,
+                      stagePosition: 2, amount: 250_000.5, currency: "USD", ownerLogin: "bob", enteredStage: today.adding(days: -20),
+                      expectedDays: 60,
                       roles: [RoleFacts(role: .ub, stakeholders: ["Ann | Ops"], lastContact: Day("2026-03-01"))],
                       contactedLast60Days: 1, lastDealTouchpoint: nil),
         ]
@@ -159,6 +160,23 @@ struct PipelineReportRenderTests {
         #expect(html.contains("@media print"))
         let zh = try PipelineReportHTMLRenderer.render(PipelineReportFixture.report(), lang: .zh, stylesheet: "")
         #expect(zh.contains("lang=\"zh-CN\"") && zh.contains("风险信号") && zh.contains("投标"))
+    }
+
+    @Test("HTML: each deal shows its owner and its amount in its currency; stages without deals are folded, not drawn empty")
+    func htmlOwnersAndFolding() throws {
+        var r = PipelineReportFixture.report()
+        r.stages.append(Stage(id: 9, pipelineKey: "government", key: "contract", position: 4, nameEN: "contract signing", nameZH: "合同签订",
+                              phase: .decision, expectedDays: 20, weight: 0.9))
+        r.funnel.append(FunnelStage(pipelineKey: "government", stageKey: "contract", position: 4, weight: 0.9, openDeals: 0, totalAmount: 0,
+                                    weightedAmount: 0, reached: 0, conversion: 0))
+        let html = try PipelineReportHTMLRenderer.render(r, lang: .en, stylesheet: "")
+        #expect(html.contains("<td class=\"\">–</td><td class=\"num\">1,000,000 CNY</td>"), "no owner: a dash")
+        #expect(html.contains("<td class=\"\">bob</td><td class=\"num\">250,000.50 USD</td>"))
+        let funnel = try #require(html.components(separatedBy: "<section class=\"card\" id=\"funnel\">").dropFirst().first?
+            .components(separatedBy: "</section>").first)
+        #expect(funnel.contains("No deals in 1 stage(s), folded: contract signing"))
+        #expect(funnel.components(separatedBy: "contract signing").count - 1 == 1, "the folded stage is neither a bar nor a table row")
+        #expect(funnel.components(separatedBy: "needs discovery").count - 1 == 2, "stages with deals keep their bar and row")
     }
 
     @Test("CSV: one file per section, formula-safe fields, stable headers")

@@ -49,6 +49,8 @@ public struct FunnelStage: Hashable, Sendable {
     public var reached: Int
     /// reached ÷ reached at the previous stage; nil for the first stage or when none reached the previous one.
     public var conversion: Double?
+    /// Some deal of the period reached the stage or sits in it now (else a report may fold it away).
+    public var hasDeals: Bool { reached > 0 || openDeals > 0 }
 
     public init(pipelineKey: String, stageKey: String, position: Int, weight: Double, openDeals: Int, totalAmount: Double,
                 weightedAmount: Double, reached: Int, conversion: Double?) {
@@ -67,15 +69,22 @@ public struct DealVelocity: Hashable, Sendable {
     public var stageKey: String
     public var daysInStage: Int?
     public var expectedDays: Int
+    /// The deal's owner, else the account's.
+    public var ownerLogin: String?
+    /// The deal's amount in `currency` units; nil when not estimated.
+    public var amount: Double?
+    /// The deal's currency (ISO 4217 code).
+    public var currency: String
     /// days ÷ expected; nil when the days are unknown.
     public var ratio: Double? { daysInStage.map { Double($0) / Double(expectedDays) } }
     /// More than 1.5 × expected.
     public var stalled: Bool { RedFlags.isStalled(days: daysInStage, expectedDays: expectedDays) }
 
     public init(accountName: String, dealID: Int64, dealName: String, pipelineKey: String, stageKey: String,
-                daysInStage: Int?, expectedDays: Int) {
+                daysInStage: Int?, expectedDays: Int, ownerLogin: String? = nil, amount: Double? = nil, currency: String = "CNY") {
         self.accountName = accountName; self.dealID = dealID; self.dealName = dealName; self.pipelineKey = pipelineKey
         self.stageKey = stageKey; self.daysInStage = daysInStage; self.expectedDays = expectedDays
+        self.ownerLogin = ownerLogin; self.amount = amount; self.currency = currency
     }
 }
 
@@ -109,11 +118,14 @@ public struct CoverageRow: Hashable, Sendable {
     public var dealName: String
     public var pipelineKey: String
     public var stageKey: String
+    /// The deal's owner, else the account's.
+    public var ownerLogin: String?
     /// EB, TB, UB, Coach, in that order.
     public var cells: [CoverageCell]
-    public init(accountName: String, dealID: Int64, dealName: String, pipelineKey: String, stageKey: String, cells: [CoverageCell]) {
+    public init(accountName: String, dealID: Int64, dealName: String, pipelineKey: String, stageKey: String, cells: [CoverageCell],
+                ownerLogin: String? = nil) {
         self.accountName = accountName; self.dealID = dealID; self.dealName = dealName; self.pipelineKey = pipelineKey
-        self.stageKey = stageKey; self.cells = cells
+        self.stageKey = stageKey; self.cells = cells; self.ownerLogin = ownerLogin
     }
 }
 
@@ -240,7 +252,8 @@ public struct PipelineReport: Sendable {
             .sorted { ($0.accountName, $0.dealName, $0.dealID) < ($1.accountName, $1.dealName, $1.dealID) }
         let velocity = open.map {
             DealVelocity(accountName: $0.accountName, dealID: $0.dealID, dealName: $0.dealName, pipelineKey: $0.pipelineKey,
-                         stageKey: $0.stageKey, daysInStage: $0.daysInStage(today: today), expectedDays: $0.expectedDays)
+                         stageKey: $0.stageKey, daysInStage: $0.daysInStage(today: today), expectedDays: $0.expectedDays,
+                         ownerLogin: $0.ownerLogin, amount: $0.amount, currency: $0.currency)
         }
         // Slowest first; unknown days last; stable by the name order above.
         let ranked = velocity.enumerated().sorted { a, b in
@@ -253,7 +266,7 @@ public struct PipelineReport: Sendable {
                 CoverageCell(role: r.role, stakeholders: r.stakeholders, lastContact: r.lastContact,
                              cadenceDays: policy.cadence(r.role), withinCadence: r.withinCadence(today: today, cadenceDays: policy.cadence(r.role)),
                              latestEmotion: r.latestEmotion)
-            })
+            }, ownerLogin: f.ownerLogin)
         }
         // A pipeline nobody in scope uses is noise: keep it only when asked for by name.
         var used = Set(open.map(\.pipelineKey))
