@@ -5,14 +5,16 @@
 # 2,000,000 touchpoints) with `dchain dev seed` into a throwaway embedded
 # cluster, then, in the same run against the same server, times
 #   dchain report pipeline --format json        (query, build, render, write)
+#   dchain report pipeline --format html        (the same, streamed as HTML)
 #   psql running the report's own SQL            (`dchain report pipeline --sql`)
 # RUNS times each, alternating, after one warm-up of each, and prints the
-# medians, their ratio (goal <= 1.5) and dchain's peak resident memory (goal
-# < 150 MB, from /usr/bin/time).
+# medians, their ratios to psql (goal <= 1.5) and dchain's peak resident memory
+# per format (goal < 150 MB, from /usr/bin/time).
 #
 # Usage: scripts/bench-report.sh [ACCOUNTS] [TPA]
 #   DCHAIN=path/to/dchain (default .build/release/dchain; build with make release)
 #   RUNS=5 SEED=1 TODAY=2026-05-01 KEEP=1 (keep the cluster in the printed directory)
+#   RLS=0 skips the manager-vs-admin (row-level security) comparison at the end (default: run it)
 set -euo pipefail
 ACCOUNTS=${1:-20000}
 TPA=${2:-100}
@@ -55,21 +57,24 @@ OUT="$HOME_DIR/out"
 mkdir -p "$OUT"
 
 run_dchain() { /usr/bin/time -f '%M' -o "$OUT/rss" "$D" report pipeline --today "$TODAY" --format json --out "$OUT/report.json"; }
+run_html() { /usr/bin/time -f '%M' -o "$OUT/rss-html" "$D" report pipeline --today "$TODAY" --format html --out "$OUT/report.html"; }
 run_psql() { conn -f "$SQL" -o "$OUT/psql.txt"; }
 
 # Warm-up: server caches and the page cache of both binaries.
-run_dchain; run_psql
+run_dchain; run_html; run_psql
 
-dchain_ms=(); psql_ms=(); rss_kb=()
+dchain_ms=(); html_ms=(); psql_ms=(); rss_kb=(); html_kb=()
 for i in $(seq 1 "$RUNS"); do
-    a=$(now_ns); run_dchain; b=$(now_ns); run_psql; c=$(now_ns)
-    dchain_ms+=( $(( (b - a) / 1000000 )) ); psql_ms+=( $(( (c - b) / 1000000 )) ); rss_kb+=( "$(tail -1 "$OUT/rss")" )
-    echo "run $i: dchain ${dchain_ms[-1]} ms (peak ${rss_kb[-1]} kB), psql ${psql_ms[-1]} ms"
+    a=$(now_ns); run_dchain; b=$(now_ns); run_psql; c=$(now_ns); run_html; d=$(now_ns)
+    dchain_ms+=( $(( (b - a) / 1000000 )) ); psql_ms+=( $(( (c - b) / 1000000 )) ); html_ms+=( $(( (d - c) / 1000000 )) )
+    rss_kb+=( "$(tail -1 "$OUT/rss")" ); html_kb+=( "$(tail -1 "$OUT/rss-html")" )
+    echo "run $i: dchain json ${dchain_ms[-1]} ms (peak ${rss_kb[-1]} kB), html ${html_ms[-1]} ms (peak ${html_kb[-1]} kB), psql ${psql_ms[-1]} ms"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 max() { printf '%s\n' "$@" | sort -n | tail -1; }
 dm=$(median "${dchain_ms[@]}"); pm=$(median "${psql_ms[@]}"); peak=$(max "${rss_kb[@]}")
-bytes=$(wc -c < "$OUT/report.json")
+hm=$(median "${html_ms[@]}"); hpeak=$(max "${html_kb[@]}")
+bytes=$(wc -c < "$OUT/report.json"); hbytes=$(wc -c < "$OUT/report.html")
 python3 - "$OUT/report.json" <<'EOF' 2>/dev/null || true
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -81,6 +86,11 @@ awk -v d="$dm" -v p="$pm" -v k="$peak" -v b="$bytes" -v r="$RUNS" 'BEGIN {
     printf "psql -f (the same SQL)             : median %d ms of %d runs\n", p, r
     printf "ratio dchain/psql: %.2f (goal <= 1.50)\n", d / p
     printf "dchain peak memory: %.1f MB (goal < 150 MB)\n", k / 1024 }'
+awk -v h="$hm" -v p="$pm" -v k="$hpeak" -v b="$hbytes" -v r="$RUNS" 'BEGIN {
+    printf "dchain report pipeline --format html: median %d ms of %d runs (%.1f MB of HTML)\n", h, r, b / 1048576
+    printf "ratio dchain html/psql: %.2f\n", h / p
+    printf "dchain html peak memory: %.1f MB (goal < 150 MB)\n", k / 1024 }'
+if [ "${RLS:-1}" = 0 ]; then echo "RLS=0: skipped the manager-vs-admin comparison"; exit 0; fi
 
 # --- Team mode: what row-level security costs the report. The same report, same data, run
 # as a manager (policies filter every row through the account table) and as an admin (the
