@@ -121,30 +121,8 @@ struct OutputOptions<Formats: FormatSet>: ParsableArguments {
 /// 77 (permission).
 enum Output {
     static func write(_ text: String, to path: String?) throws {
-        guard let path, path != "-" else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
-        try FileError.checkWritable(path)
-        let dir = (path as NSString).deletingLastPathComponent
-        let temp = (dir.isEmpty ? "" : dir + "/") + ".\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw FileError(path: path, doing: "cannot create", errno: errno) }
-        var failure: Int32 = 0
-        let bytes = Array(text.utf8)
-        var done = 0
-        while done < bytes.count {
-            let n = bytes[done...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; failure = errno; break }
-            done += n
-        }
-        if failure == 0 && fsync(fd) != 0 { failure = errno }
-        if close(fd) != 0 && failure == 0 { failure = errno }
-        if failure == 0 && rename(temp, path) != 0 { failure = errno }
-        if failure != 0 {
-            unlink(temp)
-            throw FileError(path: path, doing: "cannot write", errno: failure)
-        }
+        // One piece through the streaming writer: the same temp file, fsync, rename and errors.
+        try StreamedOutput.write(to: path) { emit in try emit(text) }
     }
 }
 
