@@ -34,7 +34,7 @@ let package = Package(
         .target(
             name: "DecisionChainSchema",
             path: "Schema",
-            exclude: ["README.md"],
+            exclude: ["README.md", "citus"],
             sources: ["Schema.swift"],
             resources: [
                 .embedInCode("0001_core.sql"),
@@ -44,6 +44,7 @@ let package = Package(
                 .embedInCode("0007_views.sql"),
                 .embedInCode("0008_teams.sql"),
                 .embedInCode("0009_observation.sql"),
+                .embedInCode("0014_team_scope.sql"),
             ]
         ),
         .target(

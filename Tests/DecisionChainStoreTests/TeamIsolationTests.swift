@@ -120,6 +120,7 @@ struct TeamIsolationTests {
         #expect(refused(admin, "SELECT dchain_login_enable('dchain', false)") == "42501")
         #expect(refused(admin, "SELECT dchain_login_create('iso.x', NULL, 'superuser')") == "22023")
     }
+
 }
 
 /// What the catalog says about every dchain database and workspace.
@@ -164,5 +165,55 @@ struct TeamCatalogTests {
               AND NOT pg_has_role(r.oid, 'dchain_trainer', 'MEMBER')
             """).map { try $0.decode("rolname") as String }
         #expect(open.isEmpty, "roles that may enter a trainee's workspace: \(open)")
+    }
+}
+
+
+/// The denormalised team of the high-volume tables (0014_team_scope.sql), in a database of its own
+/// (it moves an account between teams, which the isolation suite's counts must not see).
+@Suite("Teams: touchpoints and participants follow their account's team")
+struct TeamScopeTests {
+    static let fixture = Result { try TeamFixture.make("scope") }
+    let f: TeamFixture
+    init() throws { f = try Self.fixture.get() }
+
+    func refused(_ c: Connection, _ sql: String, _ params: [any PostgresEncodable] = []) -> String? {
+        do { try c.execute(sql, params); return nil } catch let e as PostgresError { return e.sqlState }
+        catch { return "\(error)" }
+    }
+
+    @Test("touchpoints and participants carry their account's team: set on write whatever the writer sends, moved with the account, not audited as edits")
+    func teamScope() throws {
+        let su = try Connection(f.conninfo)
+        let admin = try Connection(f.conninfo(as: f.admin))
+        let rep = try Connection(f.conninfo(as: f.repA))
+        let teamA: Int64 = try su.queryRow("SELECT id FROM team WHERE name = '北区'")!.decode("id")
+        // A rep naming their own team on a row of team B's account is refused all the same.
+        let spoof = refused(rep, """
+            INSERT INTO touchpoint (account_id, at, channel, summary, team_id) VALUES ($1, now(), 'call', 'x', $2)
+            """, [f.accountB, teamA])
+        #expect(spoof == "42501")
+        // An account of its own for this test (the others are shared by the suite), moved from team B to A.
+        let moving = try TeamFixture.populate(su, name: "移交客户\(f.repA)", team: "南区", owner: f.repB)
+        let seen = { (c: Connection) throws -> Int in
+            try c.queryRow("""
+                SELECT (SELECT count(*) FROM touchpoint WHERE account_id = $1) + (SELECT count(*) FROM participant WHERE account_id = $1) AS n
+                """, [moving])!.decode("n")
+        }
+        #expect(try seen(rep) == 0)
+        let audited: Int = try su.queryRow("SELECT count(*) AS n FROM audit_log")!.decode("n")
+        #expect(try admin.execute("UPDATE account SET team_id = $1 WHERE id = $2", [teamA, moving]) == 1)
+        #expect(try seen(rep) == 2, "the rep of the account's new team sees its touchpoint and participant")
+        let stale: Int = try su.queryRow("""
+            SELECT (SELECT count(*) FROM touchpoint WHERE account_id = $1 AND team_id IS DISTINCT FROM $2)
+                 + (SELECT count(*) FROM participant WHERE account_id = $1 AND team_id IS DISTINCT FROM $2) AS n
+            """, [moving, teamA])!.decode("n")
+        #expect(stale == 0)
+        let added: [String] = try su.query("SELECT table_name FROM audit_log ORDER BY id OFFSET $1", [audited]).map { try $0.decode("table_name") }
+        #expect(added == ["account"], "only the account's change is audited, got \(added)")
+        // Unassigned (no team): the admin's alone again.
+        #expect(try admin.execute("UPDATE account SET team_id = NULL WHERE id = $1", [moving]) == 1)
+        #expect(try seen(rep) == 0)
+        #expect(try seen(admin) == 2)
     }
 }

@@ -56,7 +56,7 @@ public struct TeamFixture: Sendable {
     }
 
     /// One account with a row in every account-owned table of 0001; returns its id.
-    static func populate(_ c: Connection, name: String, team: String, owner: String) throws -> Int64 {
+    public static func populate(_ c: Connection, name: String, team: String, owner: String) throws -> Int64 {
         let id: Int64 = try c.queryRow("""
             INSERT INTO account (name, kind, team_id, owner_id)
             VALUES ($1, 'government', (SELECT id FROM team WHERE name = $2), (SELECT id FROM app_user WHERE login = $3)) RETURNING id
