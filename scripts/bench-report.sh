@@ -15,6 +15,7 @@
 #   DCHAIN=path/to/dchain (default .build/release/dchain; build with make release)
 #   RUNS=5 SEED=1 TODAY=2026-05-01 KEEP=1 (keep the cluster in the printed directory)
 #   RLS=0 skips the manager-vs-admin (row-level security) comparison at the end (default: run it)
+#   MAIN=0 skips the dchain-vs-psql runs (only the seed and the RLS comparison)
 set -euo pipefail
 ACCOUNTS=${1:-20000}
 TPA=${2:-100}
@@ -60,6 +61,9 @@ run_dchain() { /usr/bin/time -f '%M' -o "$OUT/rss" "$D" report pipeline --today 
 run_html() { /usr/bin/time -f '%M' -o "$OUT/rss-html" "$D" report pipeline --today "$TODAY" --format html --out "$OUT/report.html"; }
 run_psql() { conn -f "$SQL" -o "$OUT/psql.txt"; }
 
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+max() { printf '%s\n' "$@" | sort -n | tail -1; }
+if [ "${MAIN:-1}" != 0 ]; then
 # Warm-up: server caches and the page cache of both binaries.
 run_dchain; run_html; run_psql
 
@@ -70,8 +74,6 @@ for i in $(seq 1 "$RUNS"); do
     rss_kb+=( "$(tail -1 "$OUT/rss")" ); html_kb+=( "$(tail -1 "$OUT/rss-html")" )
     echo "run $i: dchain json ${dchain_ms[-1]} ms (peak ${rss_kb[-1]} kB), html ${html_ms[-1]} ms (peak ${html_kb[-1]} kB), psql ${psql_ms[-1]} ms"
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-max() { printf '%s\n' "$@" | sort -n | tail -1; }
 dm=$(median "${dchain_ms[@]}"); pm=$(median "${psql_ms[@]}"); peak=$(max "${rss_kb[@]}")
 hm=$(median "${html_ms[@]}"); hpeak=$(max "${html_kb[@]}")
 bytes=$(wc -c < "$OUT/report.json"); hbytes=$(wc -c < "$OUT/report.html")
@@ -90,6 +92,7 @@ awk -v h="$hm" -v p="$pm" -v k="$hpeak" -v b="$hbytes" -v r="$RUNS" 'BEGIN {
     printf "dchain report pipeline --format html: median %d ms of %d runs (%.1f MB of HTML)\n", h, r, b / 1048576
     printf "ratio dchain html/psql: %.2f\n", h / p
     printf "dchain html peak memory: %.1f MB (goal < 150 MB)\n", k / 1024 }'
+fi
 if [ "${RLS:-1}" = 0 ]; then echo "RLS=0: skipped the manager-vs-admin comparison"; exit 0; fi
 
 # --- Team mode: what row-level security costs the report. The same report, same data, run
@@ -102,7 +105,7 @@ conn -c "INSERT INTO team (name) VALUES ('bench-team') ON CONFLICT DO NOTHING" \
      -c "INSERT INTO app_user (login, name, team_id, role) VALUES
            ('bench_manager', 'Bench Manager', (SELECT id FROM team WHERE name = 'bench-team'), 'manager'),
            ('bench_admin', 'Bench Admin', NULL, 'admin') ON CONFLICT (login) DO NOTHING" \
-     -c "UPDATE account SET team_id = (SELECT id FROM team WHERE name = 'bench-team')" -c "ANALYZE account" >/dev/null
+     -c "UPDATE account SET team_id = (SELECT id FROM team WHERE name = 'bench-team')" -c "VACUUM ANALYZE account, touchpoint, participant" >/dev/null
 SOCKET="$HOME_DIR/run"
 PORT=$(printf '%s' "$URL" | sed -E 's#.*[?&]port=([0-9]+).*#\1#')
 run_as() { DCHAIN_DB="host=$SOCKET port=$PORT dbname=dchain user=$1" "$D" report pipeline --today "$TODAY" --format json --out "$OUT/$1.json"; }

@@ -64,7 +64,7 @@ public struct CaseStore {
             throw StoreError.notFound(kind: "case trainee", reference: trainee, scope: nil,
                                       candidates: try store.trainees().filter { $0 != trainee })
         }
-        if try db.schemaVersion() < Migrator.latestVersion { try Migrator.migrate(db.connection, schema: db.schema) }
+        if try Database.readVersion(db.connection) != Migrator.latestVersion { try Migrator.migrate(db.connection, schema: db.schema) }
         return (db, session)
     }
 

@@ -130,8 +130,11 @@ public final class Database {
     }
 
     /// The select-list item a command's first query carries when the database
-    /// was opened with `.inFirstQuery`: the applied schema version.
-    public static let versionColumn = "(SELECT max(version) FROM schema_migrations)"
+    /// was opened with `.inFirstQuery`: the applied schema version, or NULL when
+    /// the number of applied migrations is not the number this binary knows (a
+    /// migration numbered below the newest was added later: a gap to fill).
+    public static let versionColumn =
+        "(SELECT CASE WHEN count(*) = \(Migrator.versions.count) THEN max(version) END FROM schema_migrations)"
 
     /// Runs the command's first query, which also reads `versionColumn`, so
     /// checking the schema costs no statement of its own. When the schema is
@@ -157,11 +160,12 @@ public final class Database {
         [("dchain.user", actor), ("search_path", Connection.quoteIdentifier(schema)), ("TimeZone", timeZone)]
     }
 
-    /// The applied schema version of the schema on the search path; nil when
-    /// it was never migrated (no `schema_migrations` table: undefined_table).
+    /// The applied schema version of the schema on the search path (as
+    /// `versionColumn` reads it); nil when it was never migrated (no
+    /// `schema_migrations` table: undefined_table) or has a gap.
     static func readVersion(_ conn: Connection) throws -> Int? {
         do {
-            return try conn.queryRow("SELECT max(version) AS v FROM schema_migrations")?.decodeIfPresent("v")
+            return try conn.queryRow("SELECT \(versionColumn) AS v")?.decodeIfPresent("v")
         } catch let PostgresError.server(e) where e.sqlState == "42P01" {
             return nil
         }

@@ -153,6 +153,18 @@ struct EarlyConnectionTests {
 
 @Suite("Checking the schema in a command's first query")
 struct FirstQueryTests {
+    @Test("a migration numbered below the newest but never applied (a gap) counts as behind, whatever max(version) says")
+    func gap() throws {
+        let info = try TestCluster.shared.freshDatabase("gap")
+        let su = try Connection(info)
+        let read = { () throws -> Int? in try su.queryRow("SELECT \(Database.versionColumn) AS v")!.decodeIfPresent("v") }
+        #expect(try read() == Migrator.latestVersion)
+        let middle = Migrator.versions[Migrator.versions.count / 2]
+        try su.execute("DELETE FROM schema_migrations WHERE version = $1", [middle])
+        #expect(try Migrator.currentVersion(su) == Migrator.latestVersion, "max(version) alone would miss the gap")
+        #expect(try read() == nil)
+    }
+
     @Test("a schema never migrated makes the first query fail once: migrate, run it again")
     func missing() throws {
         let db = try Database.open(.conninfo(try TestCluster.shared.emptyDatabase("firstq")), actor: "t", check: .inFirstQuery)
