@@ -24,6 +24,16 @@ trap cleanup EXIT
 "$D" deal add 市数据局 政务云 --pipeline government --on 2026-01-01 >/dev/null
 URL=$("$D" db url)
 conn() { "$PSQL" -X -q -v ON_ERROR_STOP=1 -d "$URL" "$@"; }
+# psql writes as the same login dchain uses (the OS user's admin login, when the cluster made
+# one), so both sides pay the same row-level security and triggers; else as the URL's user.
+ME=$(id -un)
+if [ "$(conn -At -c "SELECT count(*) FROM pg_roles WHERE rolname = '$ME' AND NOT rolsuper")" = 1 ]; then
+    LOGIN_URL=$(conn -At -c "SELECT 'host=' || current_setting('unix_socket_directories') || ' port=' || current_setting('port') || ' dbname=' || current_database()")" user=$ME"
+else
+    LOGIN_URL=$URL
+fi
+login_conn() { "$PSQL" -X -q -v ON_ERROR_STOP=1 -d "$LOGIN_URL" "$@"; }
+echo "psql side connects as: $(login_conn -At -c 'SELECT session_user')"
 read -r ACC DEAL STAGE WANG LI < <(conn -At -F ' ' -c "SELECT a.id, d.id, d.stage_id,
     (SELECT id FROM stakeholder WHERE name = '王局长'), (SELECT id FROM stakeholder WHERE name = '李处长')
     FROM account a JOIN deal d ON d.account_id = a.id")
@@ -39,7 +49,7 @@ dchain_log() {
         --with "王局长:1:interested" --with "李处长:-1:anxious" --pain "李处长:付款节点 $1:low" >/dev/null
 }
 psql_log() {
-    conn -c "BEGIN;
+    login_conn -c "BEGIN;
       WITH t AS (INSERT INTO touchpoint (account_id, deal_id, stage_id, at, channel, direction, summary, logged_by)
                  VALUES ($ACC, $DEAL, $STAGE, '2026-05-01 10:00', 'call', 'outbound', 'psql $1', 'bench') RETURNING id)
       , p AS (INSERT INTO participant (account_id, touchpoint_id, stakeholder_id, emotion, emotion_label)
