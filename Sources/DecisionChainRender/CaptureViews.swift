@@ -30,15 +30,17 @@ public enum CaptureViews {
     public struct DealJSON: Encodable {
         let id: Int64; let account_id: Int64; let account: String?; let name, pipeline, stage, status, currency: String
         let method: String?; let amount: Double?; let close_by, closed_on: String?; let close_reason, owner: String?
+        let ocid: String?
         let history: [VisitJSON]?
         public init(_ d: Deal, account: String?, history: [StageVisit]? = nil) {
             id = d.id; account_id = d.accountID; self.account = account; name = d.name; pipeline = d.pipelineKey; stage = d.stageKey
             status = d.status.rawValue; currency = d.currency; method = d.method?.rawValue; amount = d.amount
             close_by = d.closeBy?.description; closed_on = d.closedOn?.description; close_reason = d.closeReason; owner = d.ownerLogin
-            self.history = history?.map { VisitJSON(stage: $0.stageKey, entered: $0.entered.description) }
+            ocid = d.ocid
+            self.history = history?.map { VisitJSON(stage: $0.stageKey, entered: $0.entered.description, event: $0.event?.rawValue) }
         }
     }
-    public struct VisitJSON: Encodable { let stage: String; let entered: String }
+    public struct VisitJSON: Encodable { let stage: String; let entered: String; let event: String? }
 
     public struct InfluenceJSON: Encodable {
         let stakeholder_id: Int64; let stakeholder: String; let title: String; let role: String

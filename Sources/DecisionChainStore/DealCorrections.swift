@@ -12,13 +12,16 @@ extension DealStore {
         public var closeBy: Day?
         public var ownerID: Int64?
         public var method: ProcurementMethod?
+        /// The OCDS contracting-process id a portal gave the deal.
+        public var ocid: String?
         public init(name: String? = nil, amount: Double? = nil, currency: String? = nil, closeBy: Day? = nil, ownerID: Int64? = nil,
-                    method: ProcurementMethod? = nil) {
+                    method: ProcurementMethod? = nil, ocid: String? = nil) {
             self.name = name; self.amount = amount; self.currency = currency; self.closeBy = closeBy; self.ownerID = ownerID; self.method = method
+            self.ocid = ocid
         }
     }
 
-    /// Changes a deal's name, amount, currency, close-by date, owner or procurement method.
+    /// Changes a deal's name, amount, currency, close-by date, owner, procurement method or ocid.
     public func edit(_ deal: Deal, _ e: DealEdit) throws -> Deal {
         var e = e; e.name = try Names.normalize(e.name, field: "name")
         return try db.transaction { c in
@@ -27,11 +30,13 @@ extension DealStore {
                try c.queryRow("SELECT 1 AS x FROM deal WHERE account_id = $1 AND name = $2 AND id <> $3", [deal.accountID, name, deal.id]) != nil {
                 throw DomainError("deal \"\(name)\" already exists in this account")
             }
+            if let ocid = e.ocid { try checkOCIDFree(ocid, accountID: deal.accountID, except: deal.id) }
             try c.execute("""
                 UPDATE deal SET name = coalesce($3, name), amount = coalesce($4, amount), currency = coalesce($5, currency),
-                    close_by = coalesce($6, close_by), owner_id = coalesce($7, owner_id), method = coalesce($8, method)
+                    close_by = coalesce($6, close_by), owner_id = coalesce($7, owner_id), method = coalesce($8, method),
+                    ocid = coalesce($9, ocid)
                 WHERE account_id = $1 AND id = $2
-                """, [deal.accountID, deal.id, e.name, e.amount, e.currency, e.closeBy, e.ownerID, e.method?.rawValue])
+                """, [deal.accountID, deal.id, e.name, e.amount, e.currency, e.closeBy, e.ownerID, e.method?.rawValue, e.ocid])
             return try get(accountID: deal.accountID, id: deal.id)
         }
     }

@@ -40,7 +40,8 @@ extension Deal {
                   status: try row.decode("status"), method: try row.decodeIfPresent("method"),
                   amount: try row.decodeIfPresent("amount"), currency: try row.decode("currency"),
                   closeBy: try row.decodeIfPresent("close_by"), closedOn: try row.decodeIfPresent("closed_on"),
-                  closeReason: try row.decodeIfPresent("close_reason"), ownerLogin: try row.decodeIfPresent("owner_login"))
+                  closeReason: try row.decodeIfPresent("close_reason"), ownerLogin: try row.decodeIfPresent("owner_login"),
+                  ocid: row["ocid"])
     }
 }
 

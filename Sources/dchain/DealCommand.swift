@@ -35,10 +35,12 @@ struct DealCommand: ParsableCommand {
         @Option(help: ArgumentHelp("When the deal entered its first stage (default today).", valueName: "date")) var on: String?
         @Option(name: .customLong("close-by"), help: ArgumentHelp("Expected close date.", valueName: "date")) var closeBy: String?
         @Option(help: ArgumentHelp("Owning rep's login (default: the account's owner).", valueName: "login")) var owner: String?
+        @Option(help: ArgumentHelp("The OCDS contracting-process id (ocid) a procurement portal gave the deal.", valueName: "ocid")) var ocid: String?
         @OptionGroup var connection: ConnectionOptions
 
         func run() throws {
             let name = try Parse.nonEmpty(name, field: "name")
+            let ocid = try ocid.map { try OCID.parse($0, field: "ocid") }
             let method = try method.map { try ProcurementMethod.parse($0, field: "method") }
             let amount = try amount.map { try Parse.amount($0, field: "amount") }
             let currency = currency.uppercased()
@@ -59,7 +61,7 @@ struct DealCommand: ParsableCommand {
                 }
                 return try DealStore(db).add(.init(accountID: a.id, name: name, pipeline: p, stageKey: stage, method: method, amount: amount,
                                                    currency: currency, closeBy: closeBy, ownerID: try owner.map { try Resolver(db).userID(login: $0) },
-                                                   on: on))
+                                                   on: on, ocid: ocid))
             }
             say("added deal #\(deal.id) \(deal.name) in stage \(deal.stageKey) (since \(on))")
         }
@@ -110,6 +112,7 @@ struct DealCommand: ParsableCommand {
         @Option(name: .customLong("close-by"), help: ArgumentHelp("Expected close date.", valueName: "date")) var closeBy: String?
         @Option(help: ArgumentHelp("Owning rep's login.", valueName: "login")) var owner: String?
         @Option(help: "Procurement method: public-tender, invited-tender, competitive-negotiation, ...") var method: String?
+        @Option(help: ArgumentHelp("The OCDS contracting-process id (ocid) a procurement portal gave the deal.", valueName: "ocid")) var ocid: String?
         @OptionGroup var connection: ConnectionOptions
 
         func run() throws {
@@ -124,13 +127,15 @@ struct DealCommand: ParsableCommand {
             }
             let closeBy = try closeBy.map { try Parse.day($0, field: "close-by") }
             let method = try method.map { try ProcurementMethod.parse($0, field: "method") }
-            if name == nil, amount == nil, currency == nil, closeBy == nil, owner == nil, method == nil {
-                throw ValidationError("nothing to change: give --name, --amount, --currency, --close-by, --owner or --method")
+            let ocid = try ocid.map { try OCID.parse($0, field: "ocid") }
+            if name == nil, amount == nil, currency == nil, closeBy == nil, owner == nil, method == nil, ocid == nil {
+                throw ValidationError("nothing to change: give --name, --amount, --currency, --close-by, --owner, --method or --ocid")
             }
             let db = try connection.open()
             let deal = try db.transaction { _ in
                 try DealStore(db).edit(try ref.resolve(db), .init(name: name, amount: amount, currency: currency, closeBy: closeBy,
-                                                                  ownerID: try owner.map { try Resolver(db).userID(login: $0) }, method: method))
+                                                                  ownerID: try owner.map { try Resolver(db).userID(login: $0) }, method: method,
+                                                                  ocid: ocid))
             }
             say("updated deal #\(deal.id) \(deal.name)")
         }
@@ -191,8 +196,11 @@ struct DealCommand: ParsableCommand {
                     + "   \(lang == .zh ? "状态" : "status"): \(Labels.status(deal.status, lang))" + (deal.closeReason.map { " (\($0))" } ?? ""),
                 "\(lang == .zh ? "金额" : "amount"): \(deal.amount.map { CaptureViews.amount($0, deal.currency) } ?? "-")"
                     + "   \(lang == .zh ? "采购方式" : "method"): \(deal.method.map { Labels.method($0, lang) } ?? "-")   \(lang == .zh ? "预计签约" : "close by"): \(deal.closeBy?.description ?? "-")",
-                "\(lang == .zh ? "阶段历程" : "stages"): " + history.map { "\($0.entered) \(pipeline.stage($0.stageKey)?.name(lang) ?? $0.stageKey)" }.joined(separator: " → "),
-            ]
+                "\(lang == .zh ? "阶段历程" : "stages"): " + history.map {
+                    "\($0.entered) \(pipeline.stage($0.stageKey)?.name(lang) ?? $0.stageKey)"
+                        + ($0.event.map { e in lang == .zh ? "（\(e.zh)）" : " (\(e.en))" } ?? "")
+                }.joined(separator: " → "),
+            ] + (deal.ocid.map { ["ocid: \($0)"] } ?? [])
             struct ShowJSON: Encodable { let deal: CaptureViews.DealJSON; let decision_chain: [CaptureViews.InfluenceJSON] }
             try output.emit(listing, json: ShowJSON(deal: .init(deal, account: account.name, history: history), decision_chain: chainJSON))
         }

@@ -24,6 +24,26 @@ public enum DealRules {
         }
     }
 
+    /// The stages of the government pipeline in which a tender can fail:
+    /// from the tender notice until the award.
+    public static let tenderStages: [String] = ["tender-notice", "bidding", "evaluation"]
+    /// Where a failed tender (流标) takes the deal: back to the specification
+    /// and tender documents, which are revised before the tender is repeated.
+    public static let failedTenderStage = "specification"
+
+    /// Checks recording a failed tender (流标) for `deal` (as locked) as a move
+    /// into `stage`: the deal is in a tender stage of the government pipeline
+    /// and goes back to `failedTenderStage`.
+    public static func checkFailedTender(_ deal: Deal, to stage: Stage) throws {
+        guard stage.key == failedTenderStage, stage.pipelineKey == "government" else {
+            throw InputError(field: "stage", value: stage.key, problem: "is not where a failed tender goes; use \(failedTenderStage)")
+        }
+        guard deal.pipelineKey == "government", tenderStages.contains(deal.stageKey) else {
+            throw DomainError("deal \"\(deal.name)\" is in stage \(deal.stageKey), not in a tender (\(tenderStages.joined(separator: ", "))); "
+                              + "a failed tender (流标) is recorded while the tender runs")
+        }
+    }
+
     /// Checks closing `deal` (as locked) as `status`: a deal closes once.
     public static func checkClose(_ deal: Deal, as status: DealStatus) throws {
         guard status != .open else { throw InputError(field: "outcome", value: "open", problem: "is not an outcome; use won, lost or dropped") }

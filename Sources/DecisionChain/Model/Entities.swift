@@ -123,13 +123,15 @@ public struct Deal: Hashable, Sendable, Codable {
     public var closedOn: Day?
     public var closeReason: String?
     public var ownerLogin: String?
+    /// The OCDS contracting-process id (ocid) a procurement portal gave it; unique per account.
+    public var ocid: String?
     public init(id: Int64, accountID: Int64, name: String, pipelineKey: String, stageKey: String, status: DealStatus = .open,
                 method: ProcurementMethod? = nil, amount: Double? = nil, currency: String = "CNY", closeBy: Day? = nil,
-                closedOn: Day? = nil, closeReason: String? = nil, ownerLogin: String? = nil) {
+                closedOn: Day? = nil, closeReason: String? = nil, ownerLogin: String? = nil, ocid: String? = nil) {
         self.id = id; self.accountID = accountID; self.name = name; self.pipelineKey = pipelineKey
         self.stageKey = stageKey; self.status = status; self.method = method; self.amount = amount
         self.currency = currency; self.closeBy = closeBy; self.closedOn = closedOn; self.closeReason = closeReason
-        self.ownerLogin = ownerLogin
+        self.ownerLogin = ownerLogin; self.ocid = ocid
     }
 }
 
@@ -138,8 +140,27 @@ public struct StageVisit: Hashable, Sendable, Codable {
     public var dealID: Int64
     public var stageKey: String
     public var entered: Day
-    public init(dealID: Int64, stageKey: String, entered: Day) {
-        self.dealID = dealID; self.stageKey = stageKey; self.entered = entered
+    /// What happened beyond entering the stage (a failed tender, 流标).
+    public var event: StageEvent?
+    public init(dealID: Int64, stageKey: String, entered: Day, event: StageEvent? = nil) {
+        self.dealID = dealID; self.stageKey = stageKey; self.entered = entered; self.event = event
+    }
+}
+
+/// What a stage entry records beyond "the deal entered the stage".
+public enum StageEvent: String, CaseIterable, Codable, Sendable {
+    /// The tender failed (流标: too few bidders, all bids rejected, or cancelled):
+    /// the deal went back to preparing the tender documents.
+    case failedTender = "failed-tender"
+
+    /// The Chinese name of the event.
+    public var zh: String {
+        switch self { case .failedTender: "流标" }
+    }
+
+    /// The English name of the event.
+    public var en: String {
+        switch self { case .failedTender: "failed tender" }
     }
 }
 
