@@ -25,9 +25,11 @@ demo: build
 	@DCHAIN=$(DCHAIN) scripts/demo.sh
 
 test: build
+	@rm -rf .build/ocds-exports # written afresh by the tests, checked by check-ocds.sh
 	$(SWIFT) test
 	@DCHAIN_BIN=$(DCHAIN) scripts/check-ics.sh
 	@DCHAIN_BIN=$(DCHAIN) scripts/check-pgtap.sh
+	@scripts/check-ocds.sh
 
 bench: release
 	@DCHAIN=.build/release/dchain scripts/bench-log.sh

@@ -15,6 +15,7 @@ extension DChain {
         PlanCommand.self, TaskCommand.self, TodayCommand.self, UndoCommand.self,
         PipelineCommand.self, ReportCommand.self, VocabularyCommand.self,
         CaseCommand.self,
+        ImportCommand.self, ExportCommand.self,
         TeamCommand.self, UserCommand.self, WhoamiCommand.self,
         DBCommand.self, DevCommand.self,
     ]

@@ -30,3 +30,4 @@ extension ObserveCommand.List: ReadOnlyCommand {}
 extension WhoamiCommand: ReadOnlyCommand {}
 extension TeamCommand.List: ReadOnlyCommand {}
 extension UserCommand.List: ReadOnlyCommand {}
+extension OCDSExport: ReadOnlyCommand {}
