@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -69,12 +71,17 @@ let package = Package(
             name: "DecisionChainStore",
             dependencies: ["Postgres", "DecisionChain", "DecisionChainSchema"]
         ),
+        // Reading table files (CSV in UTF-8 or GB18030, XLSX sheets) row by row; knows nothing of sales.
+        .target(
+            name: "TableFiles",
+            dependencies: [.product(name: "CSV", package: "CSV.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // Developer tools behind `dchain dev`: synthetic data for benchmarks, kept out of the production store.
         .target(name: "DecisionChainDev", dependencies: ["Postgres", "DecisionChain", "DecisionChainStore"]),
         .executableTarget(
             name: "dchain",
             dependencies: [
-                "DecisionChain", "DecisionChainStore", "DecisionChainDev", "DecisionChainRender", "Postgres",
+                "DecisionChain", "DecisionChainStore", "DecisionChainDev", "DecisionChainRender", "Postgres", "TableFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -347,5 +347,14 @@ enum HelpChinese {
         "Show every opportunity (default: the top 3 per stage).": "显示全部机会点（默认：每阶段前 3 个）。",
         "The deal as it was on this day (default: --today).": "项目在此日的状态（默认：--today）。",
         "won, lost or dropped.": "赢单、丢单或放弃（won、lost、dropped）。",
+        // dchain import
+        "Import accounts, units, stakeholders, deals, roles or touchpoints from CSV, XLSX or JSON; OCDS packages with import ocds.": "从 CSV、XLSX 或 JSON 导入客户、部门、联系人、项目、角色或触点；OCDS 数据包用 import ocds。",
+        "Import a CSV, XLSX or JSON file (the default: `dchain import FILE`).": "导入 CSV、XLSX 或 JSON 文件（默认：`dchain import 文件`）。",
+        "The file: .csv, .xlsx or .json (dchain's export).": "文件：.csv、.xlsx 或 .json（dchain 的导出）。",
+        "accounts, units, stakeholders, deals, roles or touchpoints (default: guessed from the header).": "accounts（客户）、units（部门）、stakeholders（联系人）、deals（项目）、roles（角色）或 touchpoints（触点）（默认：按表头推断）。",
+        "Check every row and say what would change; write nothing.": "检查每一行并说明将做的更改；不写入任何内容。",
+        "Also write the bad rows to this CSV file (UTF-8 with BOM, opens in Excel).": "同时把有问题的行写入此 CSV 文件（带 BOM 的 UTF-8，可用 Excel 打开）。",
+        "CSV encoding: utf-8 or gb18030 (default: detected).": "CSV 编码：utf-8 或 gb18030（默认：自动识别）。",
+        "XLSX: the sheet to read (default: the first).": "XLSX：要读取的工作表（默认：第一个）。",
     ]
 }
