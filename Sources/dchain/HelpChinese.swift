@@ -133,7 +133,6 @@ enum HelpChinese {
         "Funnel, velocity, decision-chain coverage, emotion heat map, pain points, red flags and win/loss.": "漏斗、速度、决策链覆盖、情绪热力图、痛点、风险信号与赢丢单。",
         "Future-state map: add the stages to come with the planned actions.": "未来状态地图：加入后续阶段及计划行动。",
         "Generate realistic synthetic accounts, stakeholders, deals and touchpoints, deterministically, through COPY.": "通过 COPY 确定性地生成逼真的合成客户、联系人、项目和触点。",
-        "Import data, all or nothing: an OCDS package from a procurement portal (import ocds).": "导入数据，全部成功或全部不写：来自采购平台的 OCDS 数据包（import ocds）。",
         "Give a stakeholder a role in a deal, with influence, stance, mode, rating and personal win.": "给联系人在项目中设定角色，含影响力、态度、反应模式、评分和个人赢。",
         "How many accounts to generate.": "生成多少个客户。",
         "Include done and cancelled tasks.": "包括已完成和已取消的任务。",
