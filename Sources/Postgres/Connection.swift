@@ -108,6 +108,20 @@ public final class Connection {
     /// Returns the count of rows copied.
     @discardableResult
     public func copy<S: Sequence>(_ copySQL: String, rows: S) throws -> Int where S.Element == [String?] {
+        try copyIn(copySQL) { w in
+            for row in rows {
+                for v in row { w.field(v) }
+                try w.endRow()
+            }
+        }
+    }
+
+    /// Runs `COPY ... FROM STDIN` (text format) and lets `body` write its rows
+    /// through a `CopyWriter`. An error thrown by `body` aborts the COPY (the
+    /// server discards it) and is rethrown; a server error names the statement.
+    /// Returns the count of rows written.
+    @discardableResult
+    public func copyIn(_ copySQL: String, _ body: (CopyWriter) throws -> Void) throws -> Int {
         let start = PQexec(conn, copySQL)
         guard PQresultStatus(start) == PGRES_COPY_IN else {
             defer { PQclear(start) }
@@ -115,27 +129,17 @@ public final class Connection {
             throw PostgresError.client("not a COPY FROM STDIN statement: \(copySQL)")
         }
         PQclear(start)
-        var buffer = ""
-        buffer.reserveCapacity(1 << 16)
-        func flush() throws {
-            guard !buffer.isEmpty else { return }
-            let ok = buffer.withCString { PQputCopyData(conn, $0, Int32(strlen($0))) }
-            buffer.removeAll(keepingCapacity: true)
+        let conn = self.conn
+        let writer = CopyWriter { bytes in
+            let ok = bytes.withUnsafeBufferPointer { b in
+                b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { PQputCopyData(conn, $0, Int32(b.count)) }
+            }
             if ok != 1 { throw PostgresError.client(Connection.oneLine(String(cString: PQerrorMessage(conn)))) }
         }
-        var count = 0
         var failure: Error?
         do {
-            for row in rows {
-                for (i, v) in row.enumerated() {
-                    if i > 0 { buffer += "\t" }
-                    buffer += v.map(Connection.copyEscape) ?? "\\N"
-                }
-                buffer += "\n"
-                count += 1
-                if buffer.utf8.count > 1 << 16 { try flush() }
-            }
-            try flush()
+            try body(writer)
+            try writer.flush()
         } catch { failure = error }
         PQputCopyEnd(conn, failure == nil ? nil : "aborted by client")
         var serverError: Error?
@@ -145,7 +149,7 @@ public final class Connection {
         }
         if let failure { throw failure }
         if let serverError { throw serverError }
-        return count
+        return writer.rows
     }
 
     /// Calls a libpq `...Params` connect function with `dbname` set to the
@@ -289,21 +293,6 @@ public final class Connection {
             rows.append(Row(columns: names, values: values))
         }
         return rows
-    }
-
-    static func copyEscape(_ s: String) -> String {
-        guard s.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return s }
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "\\": out += "\\\\"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            default: out.append(ch)
-            }
-        }
-        return out
     }
 
     static func describe(_ c: OpaquePointer) -> String {

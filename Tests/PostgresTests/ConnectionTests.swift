@@ -103,6 +103,44 @@ struct ConnectionTests {
         #expect(try conn.queryRow("SELECT count(*) AS c FROM cf")?.decode("c", as: Int.self) == 0)
     }
 
+    @Test("copyIn writes text, integers and arrays byte-exact, whatever they contain")
+    func copyInArrays() throws {
+        try conn.run(script: "CREATE TABLE IF NOT EXISTS ca (k int, s text, n bigint, texts text[], ints bigint[])")
+        let nasty: [String?] = ["a,b", "{braces}", "say \"hi\"", "back\\slash", "tab\tnew\nline", "", "NULL", nil, "王局长 🎉"]
+        let n = try conn.copyIn("COPY ca (k, s, n, texts, ints) FROM STDIN") { w in
+            w.field(1 as Int?); w.field("\\N is not null\t\r\n"); w.field(Int64.min as Int64?); w.field(array: nasty)
+            w.field(array: [0, -7, nil, Int64.max] as [Int64?]); try w.endRow()
+            w.field(2 as Int?); w.field(nil as String?); w.field(nil as Int64?); w.field(array: nil as [String?]?)
+            w.field(array: [] as [Int64?]); try w.endRow()
+        }
+        #expect(n == 2)
+        let first = try #require(try conn.queryRow("""
+            SELECT s, n, array_length(texts, 1) AS len, ints::text AS ints FROM ca WHERE k = 1
+            """))
+        #expect(try first.decode("s", as: String.self) == "\\N is not null\t\r\n")
+        #expect(try first.decode("n", as: Int64.self) == Int64.min)
+        #expect(try first.decode("len", as: Int.self) == nasty.count)
+        #expect(try first.decode("ints", as: String.self) == "{0,-7,NULL,9223372036854775807}")
+        let elements = try conn.query("SELECT e FROM ca, unnest(texts) WITH ORDINALITY AS u(e, i) WHERE k = 1 ORDER BY i")
+        #expect(elements.map { $0["e"] ?? nil } == nasty)
+        let second = try #require(try conn.queryRow("SELECT s IS NULL AND n IS NULL AND texts IS NULL AS nulls, cardinality(ints) AS c FROM ca WHERE k = 2"))
+        #expect(try second.decode("nulls", as: Bool.self))
+        #expect(try second.decode("c", as: Int.self) == 0)
+    }
+
+    @Test("an error thrown while writing a COPY aborts it: nothing lands, the error comes back, the connection goes on")
+    func copyInAborted() throws {
+        struct Stop: Error {}
+        try conn.run(script: "CREATE TABLE IF NOT EXISTS cb (k int)")
+        #expect(throws: Stop.self) {
+            try conn.copyIn("COPY cb (k) FROM STDIN") { w in
+                for i in 0..<100_000 { w.field(i as Int?); try w.endRow() }  // several buffers already sent
+                throw Stop()
+            }
+        }
+        #expect(try conn.queryRow("SELECT count(*) AS c FROM cb")?.decode("c", as: Int.self) == 0)
+    }
+
     @Test("identifiers that must be spliced are quoted")
     func identifiers() throws {
         #expect(try conn.escapeIdentifier("ws_alice") == "\"ws_alice\"")
