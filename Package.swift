@@ -46,6 +46,7 @@ let package = Package(
                 .embedInCode("0007_views.sql"),
                 .embedInCode("0008_teams.sql"),
                 .embedInCode("0009_observation.sql"),
+                .embedInCode("0010_touchpoint_external_id.sql"),
                 .embedInCode("0011_ocds.sql"),
                 .embedInCode("0014_team_scope.sql"),
             ]

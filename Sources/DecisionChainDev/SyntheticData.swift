@@ -77,37 +77,30 @@ public struct SyntheticData {
             // COPY refuses tables whose row-level security applies to this user (teams force it on
             // every role but superusers): then rows go through a temporary table and one INSERT.
             let staged = try c.queryRow("SELECT row_security_active('account') AS on")?.decode("on", as: Bool.self) ?? false
-            func copy(_ table: String, _ columns: String, touchpoints: Bool, _ rows: @escaping (AccountPlan) -> [[String?]]) throws -> Int {
+            func copy(_ table: String, _ columns: String, _ rows: @escaping (AccountPlan) -> [[String?]]) throws -> Int {
                 let target = staged ? "dchain_load_\(table)" : table
                 if staged { try c.run(script: "CREATE TEMP TABLE \(target) (LIKE \(table) INCLUDING DEFAULTS) ON COMMIT DROP") }
                 let n = try c.copy("COPY \(target) (\(columns)) FROM STDIN",
-                                   rows: AccountRows(count: o.accounts, touchpoints: touchpoints, seeded: seeded, reference: reference, rows: rows))
+                                   rows: AccountRows(count: o.accounts, touchpoints: false, seeded: seeded, reference: reference, rows: rows))
                 if staged { try c.execute("INSERT INTO \(table) (\(columns)) SELECT \(columns) FROM \(target)") }
                 progress("\(table): \(n) rows")
                 return n
             }
-            s.accounts = try copy("account", "id, name, kind, code, region, industry, owner_id, team_id", touchpoints: false) { $0.accountRows() }
-            s.units = try copy("unit", "account_id, id, name, parent_id", touchpoints: false) { $0.unitRows() }
-            s.stakeholders = try copy("stakeholder", "account_id, id, name, title, unit_id, level, reports_to, preferred_channel, phone",
-                                      touchpoints: false) { $0.stakeholderRows() }
-            s.deals = try copy("deal", "account_id, id, name, pipeline_id, stage_id, status, method, amount, close_by, closed_on, close_reason, owner_id",
-                               touchpoints: false) { $0.dealRows() }
-            s.stageEntries = try copy("deal_stage_history", "account_id, id, deal_id, stage_id, entered_on, recorded_by",
-                                      touchpoints: false) { $0.historyRows() }
+            s.accounts = try copy("account", "id, name, kind, code, region, industry, owner_id, team_id") { $0.accountRows() }
+            s.units = try copy("unit", "account_id, id, name, parent_id") { $0.unitRows() }
+            s.stakeholders = try copy("stakeholder", "account_id, id, name, title, unit_id, level, reports_to, preferred_channel, phone") { $0.stakeholderRows() }
+            s.deals = try copy("deal", "account_id, id, name, pipeline_id, stage_id, status, method, amount, close_by, closed_on, close_reason, owner_id") { $0.dealRows() }
+            s.stageEntries = try copy("deal_stage_history", "account_id, id, deal_id, stage_id, entered_on, recorded_by") { $0.historyRows() }
             s.influences = try copy("buying_influence",
-                                    "account_id, id, deal_id, stakeholder_id, role, influence, stance, mode, rating, personal_win, valid_from",
-                                    touchpoints: false) { $0.influenceRows() }
-            s.touchpoints = try copy("touchpoint", "account_id, id, deal_id, stage_id, at, channel, direction, summary, logged_by",
-                                     touchpoints: true) { $0.touchpointRows() }
-            s.participants = try copy("participant", "account_id, touchpoint_id, stakeholder_id, emotion, emotion_label, quote",
-                                      touchpoints: true) { $0.participantRows() }
-            s.painPoints = try copy("pain_point", """
-                account_id, id, touchpoint_id, stakeholder_id, deal_id, stage_id, kind, text, severity, status, response, raised_on, \
-                responded_on, resolved_on
-                """, touchpoints: true) { $0.painRows() }
+                                    "account_id, id, deal_id, stakeholder_id, role, influence, stance, mode, rating, personal_win, valid_from") { $0.influenceRows() }
+            // Touchpoints with their participants and pain points go through the one touchpoint writer.
+            let written = try TouchpointWriter(connection: c).write(batch: AccountRows(
+                count: o.accounts, touchpoints: true, seeded: seeded, reference: reference) { $0.touchpointDrafts() })
+            s.touchpoints = written.touchpoints; s.participants = written.participants; s.painPoints = written.painPoints
+            progress("touchpoint: \(s.touchpoints) rows, participant: \(s.participants) rows, pain_point: \(s.painPoints) rows")
             for table in Self.audited { try c.run(script: "ALTER TABLE \(table) ENABLE TRIGGER audit") }
-            // Explicit ids were copied: move the sequences past them.
-            for table in ["account", "unit", "stakeholder", "deal", "deal_stage_history", "buying_influence", "touchpoint", "pain_point"] {
+            // Explicit ids were copied: move the sequences past them (touchpoints took theirs from the sequence).
+            for table in ["account", "unit", "stakeholder", "deal", "deal_stage_history", "buying_influence"] {
                 try c.query("SELECT setval(pg_get_serial_sequence($1, 'id'), (SELECT max(id) FROM \(try c.escapeIdentifier(table))))", [table])
             }
             return s
@@ -145,12 +138,10 @@ public struct SyntheticData {
             SELECT (SELECT coalesce(max(id), 0) FROM account) AS account, (SELECT coalesce(max(id), 0) FROM unit) AS unit,
                    (SELECT coalesce(max(id), 0) FROM stakeholder) AS stakeholder, (SELECT coalesce(max(id), 0) FROM deal) AS deal,
                    (SELECT coalesce(max(id), 0) FROM deal_stage_history) AS history,
-                   (SELECT coalesce(max(id), 0) FROM buying_influence) AS influence,
-                   (SELECT coalesce(max(id), 0) FROM touchpoint) AS touchpoint, (SELECT coalesce(max(id), 0) FROM pain_point) AS pain
+                   (SELECT coalesce(max(id), 0) FROM buying_influence) AS influence
             """)!
         return IDs(account: try row.decode("account"), unit: try row.decode("unit"), stakeholder: try row.decode("stakeholder"),
-                   deal: try row.decode("deal"), history: try row.decode("history"), influence: try row.decode("influence"),
-                   touchpoint: try row.decode("touchpoint"), pain: try row.decode("pain"))
+                   deal: try row.decode("deal"), history: try row.decode("history"), influence: try row.decode("influence"))
     }
 }
 
@@ -195,7 +186,7 @@ struct SplitMix64 {
 /// Running id counters while accounts are drawn in order.
 struct IDs {
     var account: Int64 = 0, unit: Int64 = 0, stakeholder: Int64 = 0, deal: Int64 = 0, history: Int64 = 0
-    var influence: Int64 = 0, touchpoint: Int64 = 0, pain: Int64 = 0
+    var influence: Int64 = 0
 }
 
 /// Teams and users, and where each table's ids start.
@@ -212,23 +203,23 @@ struct Seeded {
     let enterprise: Pipeline
 }
 
-/// Rows of one table, drawn account by account (never all in memory).
-struct AccountRows: Sequence, IteratorProtocol {
+/// Rows of one table (or touchpoint drafts), drawn account by account (never all in memory).
+struct AccountRows<Element>: Sequence, IteratorProtocol {
     let count: Int
     let touchpoints: Bool
     let seeded: Seeded
     let reference: Reference
-    let rows: (AccountPlan) -> [[String?]]
+    let rows: (AccountPlan) -> [Element]
     var index = 0
     var ids = IDs()
-    var pending: [[String?]] = []
+    var pending: [Element] = []
     var started = false
 
-    init(count: Int, touchpoints: Bool, seeded: Seeded, reference: Reference, rows: @escaping (AccountPlan) -> [[String?]]) {
+    init(count: Int, touchpoints: Bool, seeded: Seeded, reference: Reference, rows: @escaping (AccountPlan) -> [Element]) {
         self.count = count; self.touchpoints = touchpoints; self.seeded = seeded; self.reference = reference; self.rows = rows
     }
 
-    mutating func next() -> [String?]? {
+    mutating func next() -> Element? {
         if !started { started = true; ids = reference.bases }
         while pending.isEmpty {
             guard index < count else { return nil }
@@ -259,10 +250,10 @@ struct AccountPlan {
         var stage: Stage { visits.last!.stage }
         func stage(on day: Day) -> Stage? { visits.last { $0.entered <= day }?.stage }
     }
-    struct Pain { var id: Int64; var text: String; var severity: Severity; var status: PainStatus; var response: String?; var kind: PainKind }
+    struct Pain { var text: String; var severity: Severity; var status: PainStatus; var response: String?; var kind: PainKind }
     struct Attendee { var person: Int; var emotion: Int?; var quote: String? }
     struct TouchpointPlan {
-        var id: Int64; var deal: Int?; var stage: Stage?; var day: Day; var minute: Int; var channel: Channel; var inbound: Bool
+        var deal: Int?; var stage: Stage?; var day: Day; var minute: Int; var channel: Channel; var inbound: Bool
         var summary: String; var attendees: [Attendee]; var pain: Pain?
     }
 
@@ -424,15 +415,13 @@ struct AccountPlan {
                 let emotion: Int? = rng.chance(0.85) ? max(-3, min(3, Vocab.stanceScore(stance) + rng.int(-2...2) + (deal?.status == .lost ? -1 : 0))) : nil
                 attendees.append(Attendee(person: person, emotion: emotion, quote: rng.chance(0.05) ? rng.pick(Vocab.quotes) : nil))
             }
-            ids.touchpoint += 1
             var pain: Pain?
             if rng.chance(0.04) {
-                ids.pain += 1
                 let status = [PainStatus.open, .addressed, .resolved][rng.weighted([50, 30, 20])]
-                pain = Pain(id: ids.pain, text: rng.pick(Vocab.pains), severity: [Severity.low, .medium, .high][rng.weighted([25, 50, 25])],
+                pain = Pain(text: rng.pick(Vocab.pains), severity: [Severity.low, .medium, .high][rng.weighted([25, 50, 25])],
                             status: status, response: status == .open ? nil : rng.pick(Vocab.responses), kind: rng.chance(0.7) ? .pain : .need)
             }
-            out.append(TouchpointPlan(id: ids.touchpoint, deal: dealIndex, stage: deal?.stage(on: day), day: day, minute: rng.int(8 * 60...19 * 60),
+            out.append(TouchpointPlan(deal: dealIndex, stage: deal?.stage(on: day), day: day, minute: rng.int(8 * 60...19 * 60),
                                       channel: Vocab.channelsByWeight[rng.weighted(Vocab.channelWeights)], inbound: rng.chance(0.2),
                                       summary: rng.pick(Vocab.summaries), attendees: attendees, pain: pain))
         }
@@ -464,25 +453,24 @@ struct AccountPlan {
              i.mode?.rawValue, i.rating.map(String.init), i.personalWin, d.created.description]
         } }
     }
-    func touchpointRows() -> [[String?]] {
+    /// The account's touchpoints for the touchpoint writer: participants with
+    /// their emotions, and a pain point raised by the first of them now and then.
+    func touchpointDrafts() -> [TouchpointDraft] {
         touchpoints.map { t in
-            [String(id), String(t.id), t.deal.map { String(deals[$0].id) }, t.stage.map { String($0.id) },
-             LocalTime(day: t.day, minuteOfDay: t.minute).description, t.channel.rawValue, t.inbound ? "inbound" : "outbound", t.summary, owner.login]
-        }
-    }
-    func participantRows() -> [[String?]] {
-        touchpoints.flatMap { t in t.attendees.map { a in
-            [String(id), String(t.id), String(people[a.person].id), a.emotion.map(String.init), a.emotion.map(Vocab.emotionLabel), a.quote]
-        } }
-    }
-    func painRows() -> [[String?]] {
-        touchpoints.compactMap { t in
-            guard let p = t.pain else { return nil }
-            let responded = p.status == .open ? nil : t.day.adding(days: 3).description
-            let resolved = p.status == .resolved ? t.day.adding(days: 10).description : nil
-            return [String(id), String(p.id), String(t.id), t.attendees.first.map { String(people[$0.person].id) },
-                    t.deal.map { String(deals[$0].id) }, t.stage.map { String($0.id) }, p.kind.rawValue, p.text, p.severity.rawValue,
-                    p.status.rawValue, p.response, t.day.description, responded, resolved]
+            let raised = t.pain.map { p in
+                TouchpointDraft.Raised(stakeholderID: t.attendees.first.map { people[$0.person].id }, kind: p.kind, text: p.text,
+                                       severity: p.severity, status: p.status, response: p.response,
+                                       respondedOn: p.status == .open ? nil : t.day.adding(days: 3),
+                                       resolvedOn: p.status == .resolved ? t.day.adding(days: 10) : nil)
+            }
+            return TouchpointDraft(
+                accountID: id, dealID: t.deal.map { deals[$0].id }, stageID: t.stage?.id, at: LocalTime(day: t.day, minuteOfDay: t.minute),
+                channel: t.channel, direction: t.inbound ? .inbound : .outbound, summary: t.summary,
+                participants: t.attendees.map { a in
+                    Participant(stakeholderID: people[a.person].id, emotion: a.emotion.flatMap(Emotion.init),
+                                emotionLabel: a.emotion.map(Vocab.emotionLabel), quote: a.quote)
+                },
+                raised: raised.map { [$0] } ?? [], loggedBy: owner.login)
         }
     }
 }

@@ -323,25 +323,16 @@ public struct CaseStore {
     func insert(_ t: CaseTouchpoint, file: CaseFile, round: Int, accountID: Int64, dealID: Int64,
                 stages: [String: Int64], people: [String: Int64]) throws {
         let stageID = try file.stage(at: t.at, afterRound: round).map { try self.stageID(stages, $0) }
-        let id: Int64 = try conn.queryRow("""
-            INSERT INTO touchpoint (account_id, deal_id, stage_id, at, channel, direction, summary, response, logged_by)
-            VALUES ($1, $2, $3, $4::timestamp, $5, $6, $7, $8, $9) RETURNING id
-            """, [accountID, dealID, stageID, t.at, t.channel.rawValue, (t.direction ?? .outbound).rawValue, t.summary, t.response,
-                  Self.author])!.decode("id")
-        for p in t.participants {
-            try conn.execute("""
-                INSERT INTO participant (account_id, touchpoint_id, stakeholder_id, emotion, emotion_label, quote)
-                VALUES ($1, $2, $3, $4, $5, $6)
-                """, [accountID, id, try person(people, p.stakeholder), p.emotion?.value, p.label, p.quote])
+        let participants = try t.participants.map {
+            Participant(stakeholderID: try person(people, $0.stakeholder), emotion: $0.emotion, emotionLabel: $0.label, quote: $0.quote)
         }
-        for pain in t.painPoints {
-            try conn.execute("""
-                INSERT INTO pain_point (account_id, touchpoint_id, stakeholder_id, deal_id, stage_id, kind, text, severity, status,
-                                        response, raised_on, responded_on)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, CASE WHEN $10::text IS NULL THEN NULL ELSE $11::date END)
-                """, [accountID, id, try person(people, pain.stakeholder), dealID, stageID, (pain.kind ?? .pain).rawValue, pain.text,
-                      (pain.severity ?? .medium).rawValue, t.response == nil ? "open" : "addressed", t.response, t.at.day])
+        let raised = try t.painPoints.map {
+            TouchpointDraft.Raised.answered(by: t.response, on: t.at.day, stakeholderID: try person(people, $0.stakeholder),
+                                            kind: $0.kind ?? .pain, text: $0.text, severity: $0.severity ?? .medium)
         }
+        try TouchpointWriter(connection: conn).write(TouchpointDraft(
+            accountID: accountID, dealID: dealID, stageID: stageID, at: t.at, channel: t.channel, direction: t.direction ?? .outbound,
+            summary: t.summary, response: t.response, participants: participants, raised: raised, loggedBy: Self.author))
     }
 
     /// Stage ids of a pipeline by key, from this database.

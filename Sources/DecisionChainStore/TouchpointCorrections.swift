@@ -74,15 +74,7 @@ extension TouchpointStore {
                 try c.execute("DELETE FROM participant WHERE account_id = $1 AND touchpoint_id = $2 AND stakeholder_id = ANY($3::bigint[])",
                               [a, id, PostgresArray(e.removed.map(String.init))])
             }
-            for p in e.participants {
-                try c.execute("""
-                    INSERT INTO participant (account_id, touchpoint_id, stakeholder_id, emotion, emotion_label)
-                    VALUES ($1, $2, $3, $4, $5)
-                    ON CONFLICT (account_id, touchpoint_id, stakeholder_id) DO UPDATE
-                    SET emotion = coalesce(EXCLUDED.emotion, participant.emotion),
-                        emotion_label = coalesce(EXCLUDED.emotion_label, participant.emotion_label)
-                    """, [a, id, p.stakeholderID, p.emotion.map { $0.value }, p.emotionLabel])
-            }
+            try TouchpointWriter(connection: c).upsertParticipants(e.participants, accountID: a, touchpointID: id)
             for (sid, quote) in e.quotes.sorted(by: { $0.key < $1.key }) {
                 guard try c.execute("UPDATE participant SET quote = $4 WHERE account_id = $1 AND touchpoint_id = $2 AND stakeholder_id = $3",
                                     [a, id, sid, quote]) == 1 else {

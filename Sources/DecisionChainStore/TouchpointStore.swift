@@ -40,6 +40,15 @@ public struct TouchpointStore {
             self.accountID = accountID; self.dealID = dealID; self.at = at; self.channel = channel; self.direction = direction
             self.summary = summary; self.response = response; self.participants = participants; self.raised = raised
         }
+
+        /// The touchpoint as the writer takes it.
+        func draft(loggedBy: String) -> TouchpointDraft {
+            TouchpointDraft(accountID: accountID, dealID: dealID, at: at, channel: channel, direction: direction, summary: summary,
+                            response: response, participants: participants,
+                            raised: raised.map { .answered(by: response, on: at.day, stakeholderID: $0.stakeholderID, kind: $0.kind,
+                                                           text: $0.text, severity: $0.severity) },
+                            loggedBy: loggedBy)
+        }
     }
 
     /// What `log` stored.
@@ -52,54 +61,14 @@ public struct TouchpointStore {
     /// Plan rules whose open tasks a touchpoint with that stakeholder completes.
     public static let contactRules = ["stale-contact", "top-down", "negative-emotion", "single-threaded", "opponent"]
 
-    /// Logs a touchpoint: all of it lands, or nothing does. One statement
-    /// (data-modifying CTEs are atomic), so one round trip to the server.
+    /// Logs a touchpoint: all of it lands, or nothing does (one statement
+    /// through `TouchpointWriter`). It is logged by this session's login, its
+    /// stage is the deal's on that day, the pain points raised are addressed
+    /// by its response when there is one, and it completes the participants'
+    /// open contact tasks.
     public func log(_ t: NewTouchpoint) throws -> Logged {
-        let quotes = t.participants.map(\.quote)
-        let row = try db.queryRow("""
-            WITH stage_then AS (
-                -- The deal's stage on that day: the latest entry on or before it, else the first.
-                SELECT h.stage_id FROM deal_stage_history h
-                WHERE h.account_id = $1 AND h.deal_id = $2
-                ORDER BY (h.entered_on <= $3::timestamp::date) DESC,
-                         CASE WHEN h.entered_on <= $3::timestamp::date THEN h.entered_on END DESC NULLS LAST,
-                         h.entered_on, h.id DESC
-                LIMIT 1),
-            tp AS (
-                INSERT INTO touchpoint (account_id, deal_id, stage_id, at, channel, direction, summary, response, logged_by)
-                VALUES ($1, $2, (SELECT stage_id FROM stage_then), $3::timestamp, $4, $5, $6, $7, $8)
-                RETURNING id, stage_id, at),
-            parts AS (
-                INSERT INTO participant (account_id, touchpoint_id, stakeholder_id, emotion, emotion_label, quote)
-                SELECT $1, tp.id, u.sid, u.emotion, u.label, u.quote
-                FROM tp, unnest($9::bigint[], $10::smallint[], $11::text[], $12::text[]) AS u(sid, emotion, label, quote)
-                RETURNING 1),
-            raised AS (
-                INSERT INTO pain_point (account_id, touchpoint_id, stakeholder_id, deal_id, stage_id, kind, text, severity,
-                                        status, response, raised_on, responded_on)
-                SELECT $1, tp.id, u.sid, $2, tp.stage_id, u.kind, u.text, u.severity,
-                       CASE WHEN $7::text IS NULL THEN 'open' ELSE 'addressed' END, $7, tp.at::date,
-                       CASE WHEN $7::text IS NULL THEN NULL ELSE tp.at::date END
-                FROM tp, unnest($13::bigint[], $14::text[], $15::text[], $16::text[]) AS u(sid, kind, text, severity)
-                RETURNING 1),
-            closed AS (
-                -- A touchpoint with a stakeholder completes their open contact tasks.
-                UPDATE plan_item pi SET status = 'done', done_at = now(), done_by_touchpoint = tp.id
-                FROM tp
-                WHERE pi.account_id = $1 AND pi.status = 'open' AND pi.stakeholder_id = ANY($9::bigint[])
-                  AND pi.rule = ANY($17::text[]) AND ($2::bigint IS NULL OR pi.deal_id IS NULL OR pi.deal_id = $2)
-                RETURNING 1)
-            SELECT tp.id, (SELECT key FROM stage WHERE id = tp.stage_id) AS stage_key,
-                   (SELECT count(*) FROM closed) AS closed, (SELECT count(*) FROM parts) AS parts, (SELECT count(*) FROM raised) AS raised
-            FROM tp
-            """, [t.accountID, t.dealID, t.at, t.channel.rawValue, t.direction.rawValue, t.summary, t.response, actor,
-                  PostgresArray(t.participants.map { String($0.stakeholderID) }),
-                  PostgresArray(t.participants.map { $0.emotion.map { String($0.value) } }),
-                  PostgresArray(t.participants.map(\.emotionLabel)), PostgresArray(quotes),
-                  PostgresArray(t.raised.map { String($0.stakeholderID) }), PostgresArray(t.raised.map { $0.kind.rawValue }),
-                  PostgresArray(t.raised.map(\.text)), PostgresArray(t.raised.map { $0.severity.rawValue }),
-                  PostgresArray(Self.contactRules)])!
-        return Logged(id: try row.decode("id"), stageKey: try row.decodeIfPresent("stage_key"), closedTasks: try row.decode("closed"))
+        let written = try TouchpointWriter(connection: db).write(t.draft(loggedBy: actor), completing: Self.contactRules)
+        return Logged(id: written.id, stageKey: written.stageKey, closedTasks: written.closedTasks)
     }
 
     /// The timeline of an account: touchpoints with participants, oldest first.
