@@ -27,11 +27,13 @@ public struct TouchpointWriter {
         public var closedTasks: Int
     }
 
-    /// How many rows a batch wrote.
+    /// How many rows a batch wrote, and how many drafts it left out as already there.
     public struct BatchSummary: Sendable, Equatable {
         public var touchpoints = 0, participants = 0, painPoints = 0
-        public init(touchpoints: Int = 0, participants: Int = 0, painPoints: Int = 0) {
-            self.touchpoints = touchpoints; self.participants = participants; self.painPoints = painPoints
+        /// Drafts not written because the touchpoint is already there (with `skippingExisting`).
+        public var skipped = 0
+        public init(touchpoints: Int = 0, participants: Int = 0, painPoints: Int = 0, skipped: Int = 0) {
+            self.touchpoints = touchpoints; self.participants = participants; self.painPoints = painPoints; self.skipped = skipped
         }
     }
 
@@ -84,16 +86,22 @@ public struct TouchpointWriter {
     /// Writes a batch of touchpoints, streamed: all land, or none (a nested
     /// transaction when the caller has one open). Memory stays flat however
     /// many the sequence yields.
+    ///
+    /// With `skippingExisting`, a draft whose touchpoint is already there is
+    /// left out (and counted as skipped): the same account and external id when
+    /// the draft has one, else the same account, deal, time, channel and
+    /// summary — so writing the same batch twice adds nothing the second time.
     @discardableResult
-    public func write<S: Sequence>(batch drafts: S) throws -> BatchSummary where S.Element == TouchpointDraft {
+    public func write<S: Sequence>(batch drafts: S, skippingExisting: Bool = false) throws -> BatchSummary
+    where S.Element == TouchpointDraft {
         var iterator = drafts.makeIterator()
-        return try write(batchFrom: { iterator.next() })
+        return try write(skippingExisting: skippingExisting, batchFrom: { iterator.next() })
     }
 
     /// Writes the drafts `next` returns until it returns nil; an error it
     /// throws aborts the batch (nothing written) and is rethrown.
     @discardableResult
-    public func write(batchFrom next: () throws -> TouchpointDraft?) throws -> BatchSummary {
+    public func write(skippingExisting: Bool = false, batchFrom next: () throws -> TouchpointDraft?) throws -> BatchSummary {
         try db.transaction { c in
             // Ids come from touchpoint's own sequence as the rows arrive (a column default of the staging
             // table), so participants and pain points travel in the same row as arrays: one COPY, no join.
@@ -137,6 +145,18 @@ public struct TouchpointWriter {
                     }
                     try w.endRow()
                 }
+            }
+            if skippingExisting && summary.touchpoints > 0 {
+                summary.skipped = try c.execute("""
+                    DELETE FROM \(Self.staging) i USING touchpoint t
+                    WHERE i.external_id IS NOT NULL AND t.account_id = i.account_id AND t.external_id = i.external_id
+                    """)
+                summary.skipped += try c.execute("""
+                    DELETE FROM \(Self.staging) i USING touchpoint t
+                    WHERE i.external_id IS NULL AND t.account_id = i.account_id AND t.at = i.at AND t.deal_id IS NOT DISTINCT FROM i.deal_id
+                      AND t.channel = i.channel AND t.summary IS NOT DISTINCT FROM i.summary
+                    """)
+                summary.touchpoints -= summary.skipped
             }
             if summary.touchpoints > 0 {
                 try c.execute("""

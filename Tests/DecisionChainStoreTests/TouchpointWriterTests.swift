@@ -123,6 +123,20 @@ struct TouchpointWriterTests {
         #expect(n == 4)
     }
 
+    @Test("skipping existing touchpoints: the same batch twice adds nothing the second time; by external id, else by the natural key")
+    func skippingExisting() throws {
+        let db = try Database.open(.conninfo(try TestCluster.shared.freshDatabase("writerskip")), actor: "test")
+        let s = try Self.populate(db.connection)
+        let w = TouchpointWriter(db)
+        #expect(try w.write(batch: Self.drafts(s), skippingExisting: true) == .init(touchpoints: 4, participants: 5, painPoints: 3))
+        #expect(try w.write(batch: Self.drafts(s), skippingExisting: true) == .init(skipped: 4))
+        var changed = Self.drafts(s)
+        changed[0].summary = "另一次评审"          // no external id: another touchpoint
+        changed[1].summary = "改过的摘要"           // external id crm-2: the same touchpoint
+        #expect(try w.write(batch: changed, skippingExisting: true) == .init(touchpoints: 1, participants: 2, painPoints: 1, skipped: 3))
+        #expect(try db.connection.queryRow("SELECT count(*) AS n FROM touchpoint")!.decode("n", as: Int.self) == 5)
+    }
+
     @Test("external ids are unique per account, never blank, and survive delete and restore")
     func externalIDs() throws {
         let db = try Database.open(.conninfo(try TestCluster.shared.freshDatabase("writerext")), actor: "test")
