@@ -164,4 +164,21 @@ struct ImportCommandTests {
         #expect(r.stderr.contains("row 3, column 客户名称") && r.stderr.contains("not found"), "\(r.stderr)")
         #expect(try SQL(f.conninfo).int("SELECT count(*) FROM stakeholder WHERE name IN ('新人乙', '新人丙')") == 0)
     }
+
+    @Test("touchpoints match by external_id: a changed emotion is one changed row (through touchpoint edit), a repeated id or an unknown person is refused")
+    func touchpoints() throws {
+        try loadBasics()
+        let header = "客户名称,项目名称,时间,渠道,摘要,参与人,外部编号\n"
+        let first = try file("tp1.csv", header + "市数据局,城市数据中台项目,2026-03-05 10:00,拜访,首次拜访,王建国:1:interested,X-1\n"
+                              + "市数据局,城市数据中台项目,2026/3/12 14:30,电话,电话沟通,李敏:-1; 赵磊,X-2\n")
+        #expect(try cli.ok("import", first).contains("as touchpoints: 2 added, 0 changed, 0 unchanged"))
+        let second = try file("tp2.csv", header + "市数据局,城市数据中台项目,2026-03-05 10:00,拜访,首次拜访,王建国:1:interested,X-1\n"
+                               + "市数据局,城市数据中台项目,2026/3/12 14:30,电话,电话沟通,李敏:-3:angry; 赵磊,X-2\n")
+        #expect(try cli.ok("import", second).contains("0 added, 1 changed, 1 unchanged"))
+        #expect(try cli.count("SELECT emotion FROM participant p JOIN stakeholder s ON s.account_id = p.account_id AND s.id = p.stakeholder_id WHERE s.name = '李敏'") == -3)
+        #expect(try cli.ok("import", second).contains("0 added, 0 changed, 2 unchanged"))
+        _ = try refused(try file("tp3.csv", header + "市数据局,,2026-04-01,拜访,再访,王建国,X-3\n市数据局,,2026-04-02,拜访,再访,王建国,X-3\n"
+                                 + "市数据局,,2026-04-03,拜访,三访,王建军,X-4\n"),
+                        mentions: ["row 3, column 外部编号", "repeats the touchpoint of row 2", "row 4, column 参与人", "did you mean \"王建国\""])
+    }
 }

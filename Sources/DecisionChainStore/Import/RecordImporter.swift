@@ -60,24 +60,28 @@ public final class RecordImporter {
     /// Runs one row's writes in a savepoint; a refusal becomes an issue
     /// naming the row and, when known, the column (as the file writes it).
     func row(_ r: RecordRow, column key: String? = nil, _ issues: inout [RecordIssue], _ body: () throws -> Outcome) -> Outcome? {
-        func column(_ k: String?) -> String? { k.map { r.header($0) } }
         do {
             return try db.connection.transaction { _ in try body() }
-        } catch let e as RowIssue {
-            issues.append(RecordIssue(row: r.number, column: column(e.column ?? key), value: e.value ?? (e.column ?? key).flatMap { r.values[$0] }, problem: e.problem))
-        } catch let e as InputError {
-            let k = r.values[e.field] != nil ? e.field : key
-            issues.append(RecordIssue(row: r.number, column: column(k), value: e.value, problem: e.problem))
-        } catch let e as PostgresError {
-            if case let .server(s) = e, s.isIntegrityViolation || s.isDataException || s.state == .insufficientPrivilege {
-                issues.append(RecordIssue(row: r.number, column: column(key), problem: "rejected by the database: \(s.description)"))
-            } else {
-                issues.append(RecordIssue(row: r.number, column: column(key), problem: e.description))
-            }
         } catch {
-            issues.append(RecordIssue(row: r.number, column: column(key), problem: String(describing: error)))
+            issues.append(issue(r, column: key, error))
+            return nil
         }
-        return nil
+    }
+
+    /// An error of a row's references or writes as the row's issue.
+    func issue(_ r: RecordRow, column key: String?, _ error: Error) -> RecordIssue {
+        func column(_ k: String?) -> String? { k.map { r.header($0) } }
+        switch error {
+        case let e as RowIssue:
+            return RecordIssue(row: r.number, column: column(e.column ?? key), value: e.value ?? (e.column ?? key).flatMap { r.values[$0] }, problem: e.problem)
+        case let e as InputError:
+            let k = r.values[e.field] != nil ? e.field : key
+            return RecordIssue(row: r.number, column: column(k), value: e.value, problem: e.problem)
+        case let PostgresError.server(s) where s.isIntegrityViolation || s.isDataException || s.state == .insufficientPrivilege:
+            return RecordIssue(row: r.number, column: column(key), problem: "rejected by the database: \(s.description)")
+        default:
+            return RecordIssue(row: r.number, column: column(key), problem: String(describing: error))
+        }
     }
 
     /// A refusal about one cell of a row.

@@ -61,9 +61,7 @@ public struct TableImport {
         case .roles:
             return try go(ImportRecords.role, keys: { pair("role", $0.account, $0.deal, $0.stakeholder, $0.role.rawValue) }) { try $0.roles($1) }
         case .touchpoints:
-            return try go(ImportRecords.touchpoint, keys: { pair("external_id", $0.externalID) }) { [localTime] in
-                try $0.touchpoints($1, localTime: localTime)
-            }
+            return try streamTouchpoints(mapped, guessed: guessed, open: open)
         }
     }
 
@@ -109,5 +107,52 @@ public struct TableImport {
         }
         if !any { throw RecordIssues([RecordIssue(row: 2, problem: "there are no data rows under the header: the file is empty")]) }
         return (records, issues)
+    }
+
+    /// Rows a touchpoint import holds in memory at once.
+    static let chunkSize = 5_000
+
+    /// Touchpoints are streamed: rows are checked as they are read and handed
+    /// to the importer a chunk at a time, inside its one transaction; only a
+    /// hash and a row number per record stay behind (to catch a record twice).
+    func streamTouchpoints(_ header: RecordHeader, guessed: RecordType?, open: () throws -> Database) throws -> Outcome {
+        let importer = RecordImporter(try open(), today: today)
+        var issues: [RecordIssue] = [], seen: [Int: Int] = [:], any = false, done = false
+        func nextChunk() throws -> RecordImporter.Rows<ImportRecords.TouchpointRecord>? {
+            var chunk: RecordImporter.Rows<ImportRecords.TouchpointRecord> = []
+            while !done && chunk.count < Self.chunkSize {
+                guard let next = try rows() else { done = true; break }
+                let row = header.row(next.number, next.cells)
+                if row.isBlank { continue }
+                any = true
+                switch ImportRecords.touchpoint(row) {
+                case let .failure(e): issues += e.issues
+                case let .success(t):
+                    var h = Hasher()
+                    if let id = t.externalID { h.combine(0); h.combine(t.account); h.combine(id) } else {
+                        h.combine(1); h.combine(t.account); h.combine(t.deal); h.combine(t.at.time); h.combine(t.at.offsetMinutes); h.combine(t.channel); h.combine(t.summary)
+                    }
+                    let key = h.finalize()
+                    if let first = seen[key] {
+                        issues.append(row.issue(t.externalID != nil ? "external_id" : "at",
+                                                "repeats the touchpoint of row \(first) (same \(t.externalID != nil ? "external_id" : "account, deal, time, channel and summary")); keep one row per touchpoint"))
+                    } else {
+                        seen[key] = row.number
+                        chunk.append((row, t))
+                    }
+                }
+            }
+            return chunk.isEmpty && done ? nil : chunk
+        }
+        do {
+            let counts = try importer.run(dryRun: dryRun) { importer in
+                let (counts, found) = try importer.touchpoints(chunks: nextChunk, failing: { !issues.isEmpty }, localTime: localTime)
+                if !any { throw RecordIssues([RecordIssue(row: 2, problem: "there are no data rows under the header: the file is empty")]) }
+                return (counts, issues + found)
+            }
+            return Outcome(type: .touchpoints, guessed: guessed, counts: counts)
+        } catch let rejected as RecordImporter.Rejected {
+            throw RecordIssues(rejected.issues)
+        }
     }
 }
