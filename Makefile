@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 DCHAIN := .build/debug/dchain
 
-.PHONY: demo test build release deps bench bench-report bench-map screenshot print clean
+.PHONY: demo test build release deps bench bench-report bench-map bench-import screenshot print clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -39,6 +39,9 @@ bench-map: release
 
 bench-report: release
 	@DCHAIN=.build/release/dchain scripts/bench-report.sh
+
+bench-import: release
+	@DCHAIN=.build/release/dchain scripts/bench-import.sh
 
 screenshot: build
 	@scripts/screenshot-map.sh
