@@ -116,14 +116,22 @@ public final class RecordImporter {
     /// An account by id, code or name (cached); a miss names near names.
     func account(_ ref: String, column: String) throws -> Account {
         if let a = accountsByRef[ref] { return a }
+        if let miss = misses["account\u{1F}" + ref] { throw missing(column, ref, miss) }
         do {
             let a = try resolver.account(ref)
             accountsByRef[ref] = a
             return a
         } catch let e as StoreError {
+            misses["account\u{1F}" + ref] = e
             throw missing(column, ref, e)
         }
     }
+
+    /// References that resolved to nothing, with the resolver's answer: a
+    /// misspelt name on every row of a large file costs one look-up (and one
+    /// did-you-mean scan), not one per row. Only reads are remembered; a row
+    /// that adds the record comes before any later row that could miss it.
+    var misses: [String: StoreError] = [:]
 
     /// The people of an account by name (cached; refreshed after adds).
     func people(_ accountID: Int64, reload: Bool = false) throws -> [String: [Stakeholder]] {
@@ -137,7 +145,12 @@ public final class RecordImporter {
     func person(_ name: String, accountID: Int64, column: String) throws -> Stakeholder {
         let found = try people(accountID)[name] ?? []
         if found.count == 1 { return found[0] }
-        do { return try resolver.stakeholder(name, accountID: accountID) } catch { throw missing(column, name, error) }
+        let key = "person\u{1F}\(accountID)\u{1F}" + name
+        if found.isEmpty, let miss = misses[key] { throw missing(column, name, miss) }
+        do { return try resolver.stakeholder(name, accountID: accountID) } catch {
+            if found.isEmpty, let e = error as? StoreError { misses[key] = e }
+            throw missing(column, name, error)
+        }
     }
 
     /// The deals of an account by name (cached).
