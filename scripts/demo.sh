@@ -34,6 +34,8 @@ cat out/journey-map.txt
 "$D" map "$A" --today "$TODAY" --format html --out out/journey-map.html
 "$D" map "$A" --today "$TODAY" --format html --lang zh --out out/journey-map.zh.html
 echo "(HTML journey map written to out/journey-map.html and out/journey-map.zh.html)"
+h "dchain survey list $A  (NPS, CSAT, CES: the map's metrics lane; targets: dchain metric list)"
+"$D" survey list "$A"
 h "dchain day $A --who 周婷  (a day in the life of the window clerk, observed on site)"
 "$D" day "$A" --who 周婷 --lang zh
 "$D" day "$A" --who 周婷 --format html --lang zh --out out/day.zh.html

@@ -97,4 +97,20 @@ L --channel call --on "2026-08-28 10:00" --summary "与采购办确认付款节�
 # One observed working day of the UB 周婷 at her service window (day in the life).
 q observe "$A" --who 周婷 --on 2026-03-26 --deal "$DEAL" --from-file "$(dirname "$0")/sample/window-clerk-day.txt"
 
-echo "loaded sample account $A: 7 stakeholders, deal $DEAL (stage contract), 19 touchpoints, one observed day of 周婷"
+# Experience surveys at key moments (each lands in the stage the deal was in that day), and the team's targets.
+S() { q survey "$A" --deal "$DEAL" "$@"; }
+S --who 王建国 --nps 9 --on 2026-03-16 --comment "价值说明很清楚 the value brief was clear"
+S --who 陈志强 --nps 5 --on 2026-04-04 --comment "预算风险没讲透 budget risk not addressed"
+S --who 刘洋 --nps 10 --on 2026-04-12
+S --who 孙丽 --csat 5 --on 2026-05-08
+S --who 周婷 --csat 4 --on 2026-05-08
+S --who 周婷 --ces 6 --on 2026-05-08 --comment "一次录入省事多了 entering once is much easier"
+S --who 李敏 --nps 8 --on 2026-07-28
+S --who 赵磊 --ces 5 --on 2026-08-06
+S --who 李敏 --nps 4 --on 2026-08-20 --comment "合同条款不清晰 unclear contract terms"
+S --who 李敏 --csat 2 --on 2026-08-20
+S --who 赵磊 --nps 7 --on 2026-08-28
+q metric target nps 30
+q metric target csat 4 --pipeline government
+
+echo "loaded sample account $A: 7 stakeholders, deal $DEAL (stage contract), 19 touchpoints, one observed day of 周婷, 11 survey answers"

@@ -116,12 +116,20 @@ SELECT 1, v.uid, 1, v.who, gs.id, v.role, v.rule, v.action, v.ch, v.due::date, v
     ('shot-2', 3, 'implementation', 'UB', 'stage-playbook', '制定科员培训计划', 'training', '2026-06-15', 'medium', '实施阶段 UB 要会用'),
     ('shot-3', 4, 'implementation', 'Coach', 'coach-cadence', '邀请陈工参加上线启动会', 'event', '2026-07-01', 'medium', '保持内线')
 ) AS v (uid, who, k, role, rule, action, ch, due, prio, why) JOIN gs ON gs.key = v.k;
+-- Experience surveys for the metrics lane (the stage comes from the deal's history): NPS at approval and at the
+-- contract dip, the UB's CSAT and the Coach's CES at the demo, the TB's CSAT at contract; the targets.
+INSERT INTO survey (account_id, stakeholder_id, deal_id, surveyed_on, kind, score, comment) VALUES
+    (1, 1, 1, '2025-10-15', 'nps', 9, NULL), (1, 2, 1, '2025-10-15', 'nps', 7, NULL),
+    (1, 3, 1, '2025-12-15', 'csat', 5, NULL), (1, 4, 1, '2025-12-15', 'ces', 6, NULL),
+    (1, 2, 1, '2026-03-30', 'nps', 4, '合同条款不清晰'), (1, 1, 1, '2026-04-08', 'nps', 8, NULL),
+    (1, 2, 1, '2026-04-08', 'csat', 2, NULL);
+INSERT INTO metric_target (kind, pipeline_id, value) VALUES ('nps', NULL, 30), ('csat', NULL, 4);
 SQL
 
 "$bin" map 市数据局 --today "$today" --lang zh --format html --out "$out/map.html"
 "$bin" map 市数据局 --today "$today" --lang zh --future --format html --out "$out/map-future.html"
 
-for part in '<table class="journey">' 'class="curve"' '<polyline' 'class="chain"' 'id="moments"'; do
+for part in '<table class="journey">' 'class="curve"' '<polyline' 'class="chain"' 'id="moments"' 'NPS -50'; do
     grep -q "$part" "$out/map.html" || fail "the HTML lacks $part"
 done
 

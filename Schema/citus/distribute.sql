@@ -18,6 +18,8 @@ SELECT create_reference_table('stage');
 SELECT create_reference_table('account');
 SELECT create_reference_table('schema_migrations');
 SELECT create_reference_table('audit_undo');
+-- Experience targets (0013): a handful of rows, set by managers and admins, read by every report.
+SELECT create_reference_table('metric_target');
 
 -- The audit: rows about reference tables (teams, users, pipelines) have no account. A
 -- distribution column may not be NULL, so they are filed under account 0, which no login's
@@ -54,6 +56,7 @@ SELECT create_distributed_table('touchpoint_trash', 'account_id', colocate_with 
 SELECT create_distributed_table('participant_trash', 'account_id', colocate_with => 'unit');
 SELECT create_distributed_table('pain_point_trash', 'account_id', colocate_with => 'unit');
 SELECT create_distributed_table('observation', 'account_id', colocate_with => 'unit');
+SELECT create_distributed_table('survey', 'account_id', colocate_with => 'unit');
 SELECT create_distributed_table('audit_log', 'account_id', colocate_with => 'unit');
 
 -- Row-level security, policies and grants made by dchain_secure_schema() before this file

@@ -54,9 +54,13 @@ public enum DealReviewRenderer {
         struct StepOut: Encodable {
             let due: Day; let priority: String; let with, role, channel: N<String>; let action, why: String
         }
+        struct StageMetricsOut: Encodable {
+            let stage, stage_name: String; let nps, csat, ces: ScoreAgainstTarget; let days: Int; let expected_days: N<Int>
+        }
+        struct MetricsOut: Encodable { let overall: ExperienceScores; let by_stage: [StageMetricsOut] }
         struct Sheet: Encodable {
             let as_of: Day; let language: String; let deal: DealOut; let influences: [InfluenceOut]
-            let red_flags: [Item]; let strengths: [Item]; let plan: [StepOut]
+            let red_flags: [Item]; let strengths: [Item]; let plan: [StepOut]; let metrics: MetricsOut
         }
         let d = r.deal
         let sheet = Sheet(
@@ -81,7 +85,11 @@ public enum DealReviewRenderer {
             plan: r.plan.map {
                 StepOut(due: $0.due, priority: $0.priority.rawValue, with: N($0.with), role: N($0.role?.rawValue),
                         channel: N($0.channel?.rawValue), action: $0.action, why: $0.why)
-            })
+            },
+            metrics: MetricsOut(overall: r.metrics.overall, by_stage: r.metrics.stages.map {
+                StageMetricsOut(stage: $0.stageKey, stage_name: $0.stage?.name(lang) ?? $0.stageKey, nps: $0.scores.nps, csat: $0.scores.csat,
+                                ces: $0.scores.ces, days: $0.days, expected_days: N($0.expectedDays))
+            }))
         return try JSONOutput.encode(sheet)
     }
 
@@ -187,6 +195,18 @@ public enum DealReviewRenderer {
                  s.channel.map { Labels.channel($0, lang) } ?? "", s.action, s.why]
             },
             empty: L.noPlan(lang))
-        return [influences, flags, strengths, plan]
+        let M = MetricsLabels.self
+        let metrics = Block(
+            title: M.title(lang),
+            headers: [L.stage(lang)] + SurveyKind.allCases.map(\.label) + [L.days(lang)],
+            alignments: [.left, .right, .right, .right, .right],
+            rows: r.metrics.stages.map { line in
+                [line.stage?.name(lang) ?? line.stageKey] + SurveyKind.allCases.map { PipelineReportTextRenderer.scoreCell(line.scores[$0], lang) }
+                    + [MapLabels.daysVsExpected(line.days, line.expectedDays, lang) ?? ""]
+            } + (r.metrics.overall.isEmpty ? [] : [[MapLabels.all(lang)]
+                + SurveyKind.allCases.map { PipelineReportTextRenderer.scoreCell(r.metrics.overall[$0], lang) } + [""]]),
+            empty: M.noSurveys(lang))
+        return [influences, flags, strengths, plan, metrics]
     }
+
 }

@@ -214,6 +214,10 @@ public enum MapLabels {
             if let d = daysVsExpected(s.days, s.expectedDays, lang) {
                 out.append(Item(d, (s.metrics.overBy ?? 0) > 0 ? .warning : .plain))
             }
+            for score in s.metrics.experience.answered {
+                let tone: Tone = score.meetsTarget.map { $0 ? .positive : .negative } ?? .plain
+                out.append(Item(MetricsLabels.line(score, lang), tone))
+            }
             return out
         }
     }

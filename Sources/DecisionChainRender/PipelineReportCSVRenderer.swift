@@ -6,12 +6,20 @@ import DecisionChain
 /// (formula-safe).
 public enum PipelineReportCSVRenderer {
     /// The CSV file names, in report order: `funnel`, `velocity`, `velocity_stages`, `coverage`,
-    /// `emotion_heatmap`, `pain_points`, `red_flags`, `win_loss`.
-    public static let fileNames = PipelineReportSection.allCases.flatMap { $0 == .velocity ? ["velocity", "velocity_stages"] : [$0.rawValue] }
+    /// `emotion_heatmap`, `pain_points`, `red_flags`, `win_loss`, `metrics` (by stage), `metrics_roles`,
+    /// `metrics_trend`, `metrics_renewal`.
+    public static let fileNames = PipelineReportSection.allCases.flatMap { s -> [String] in
+        switch s {
+        case .velocity: return ["velocity", "velocity_stages"]
+        case .metrics: return ["metrics", "metrics_roles", "metrics_trend", "metrics_renewal"]
+        default: return [s.rawValue]
+        }
+    }
 
     /// The section a CSV file belongs to.
     public static func section(ofFile name: String) -> PipelineReportSection? {
-        name == "velocity_stages" ? .velocity : PipelineReportSection(rawValue: name)
+        name == "velocity_stages" ? .velocity : name.hasPrefix("metrics") ? (fileNames.contains(name) ? .metrics : nil)
+            : PipelineReportSection(rawValue: name)
     }
 
     /// The CSV files of the chosen sections, as (file name without `.csv`, contents).
@@ -81,8 +89,36 @@ public enum PipelineReportCSVRenderer {
                                   [$0.pipelineKey, $0.stageKey, name($0.pipelineKey, $0.stageKey), $0.status.rawValue, $0.reason ?? "",
                                    String($0.deals), n($0.amount)]
                               })
+        case "metrics":
+            return Escape.csv(header: ["pipeline", "stage", "stage_name", "position"] + scoreHeader
+                                  + ["reached", "conversion", "median_days", "expected_days"],
+                              rows: r.metrics.byStage.map {
+                                  [$0.pipelineKey, $0.stageKey, name($0.pipelineKey, $0.stageKey), String($0.position)] + scoreFields($0.scores)
+                                      + [String($0.reached), opt($0.conversion) { String($0) }, opt($0.medianDays, n), String($0.expectedDays)]
+                              })
+        case "metrics_roles":
+            return Escape.csv(header: ["role"] + scoreHeader, rows: r.metrics.byRole.map { [$0.role?.rawValue ?? ""] + scoreFields($0.scores) })
+        case "metrics_trend":
+            return Escape.csv(header: ["period", "start"] + scoreHeader,
+                              rows: r.metrics.trend.map { [$0.period, $0.start.description] + scoreFields($0.scores) })
+        case "metrics_renewal":
+            let x = r.metrics.renewal
+            return Escape.csv(header: ["pipeline", "stage", "reached", "renewed", "not_renewed", "pending", "rate"],
+                              rows: [[RenewalRate.pipelineKey, RenewalRate.stageKey, String(x.reached), String(x.renewed), String(x.notRenewed),
+                                      String(x.pending), opt(x.rate) { String($0) }]])
         default:
             return ""
         }
+    }
+
+    /// The score columns of every metrics file, named as the JSON keys.
+    static let scoreHeader = ["nps", "nps_n", "promoters", "passives", "detractors", "nps_target",
+                              "csat", "csat_n", "csat_target", "ces", "ces_n", "ces_target"]
+
+    static func scoreFields(_ e: ExperienceScores) -> [String] {
+        func num(_ v: Double?) -> String { v.map { MetricsLabels.number($0) } ?? "" }
+        let p = e.nps.tally.nps
+        return [num(e.nps.value), String(e.nps.n), String(p.promoters), String(p.passives), String(p.detractors), num(e.nps.target),
+                num(e.csat.value), String(e.csat.n), num(e.csat.target), num(e.ces.value), String(e.ces.n), num(e.ces.target)]
     }
 }

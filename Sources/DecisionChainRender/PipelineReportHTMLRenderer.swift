@@ -189,6 +189,23 @@ public enum PipelineReportHTMLRenderer {
                                         cell("<span class=\"badge\(w.status == .won ? " pos" : w.status == .lost ? " neg" : "")\">\(h(Labels.status(w.status, lang)))</span>"),
                                         cell(h(w.reason ?? L.noReason(lang))), num(String(w.deals)), num(L.money(w.amount))]
                                    }, lang: lang)]
+        case .metrics:
+            // The text renderer's tables, escaped here; scores below target in red, at or above in green.
+            let tables = PipelineReportTextRenderer.metricsTables(r, lang: lang) { p, k in
+                multi ? "\(Labels.pipelineShort(p, lang)) · \(L.stageName(r, p, k, lang))" : L.stageName(r, p, k, lang)
+            }
+            out["note"] = h(tables[0].note)
+            out["tables"] = tables.enumerated().map { i, t in
+                streams.table(caption: i == 0 ? nil : h(t.title),
+                              headers: zip(t.headers, t.alignments).map { ($0, $1 == .right ? "num" : "") },
+                              rows: t.rows.map { row in
+                                  zip(row, t.alignments).map { text, a -> [String: Any] in
+                                      guard a == .right else { return cell(h(text)) }
+                                      let tone = text.hasSuffix("✗") ? "neg" : text.hasSuffix("✓") ? "pos" : ""
+                                      return cell(tone.isEmpty ? h(text) : "<span class=\"\(tone)\">\(h(text))</span>", "num")
+                                  }
+                              }, lang: lang)
+            }
         }
         if out["tables"] == nil && out["charts"] == nil {
             out["tables"] = [streams.table(headers: [], rows: [[[String: Any]]](), lang: lang)]

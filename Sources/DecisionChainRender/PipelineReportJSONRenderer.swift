@@ -60,6 +60,10 @@ public enum PipelineReportJSONRenderer {
         }
         try key("language")
         try sink("\"\(lang.rawValue)\"")
+        if chosen.contains(.metrics) {
+            try key("metrics")
+            try value(MetricsOut(r.metrics, name: name), indent: 2, sink)
+        }
         if chosen.contains(.painPoints) {
             try key("pain_points")
             try array(r.painPoints.lazy.map {
@@ -201,6 +205,49 @@ public enum PipelineReportJSONRenderer {
         let reason: Nullable<String>
         let deals: Int
         let amount: Double
+    }
+
+    /// The `metrics` section (docs/metrics-json.md): small (a row per stage, role and month), encoded whole.
+    struct MetricsOut: Encodable {
+        struct StageOut: Encodable {
+            let pipeline, stage, stage_name: String
+            let position: Int
+            let nps, csat, ces: ScoreAgainstTarget
+            let reached: Int
+            let conversion, median_days: Nullable<Double>
+            let expected_days: Int
+        }
+        struct RoleOut: Encodable { let role: Nullable<String>; let nps, csat, ces: ScoreAgainstTarget }
+        struct PeriodOut: Encodable { let period: String; let start: Day; let nps, csat, ces: ScoreAgainstTarget }
+        struct RenewalOut: Encodable {
+            let pipeline, stage: String
+            let reached, renewed, not_renewed, pending: Int
+            let rate: Nullable<Double>
+        }
+        struct TargetOut: Encodable { let kind: String; let value: Double; let pipeline: Nullable<String> }
+        let granularity: String
+        let overall: ExperienceScores
+        let by_stage: [StageOut]
+        let by_role: [RoleOut]
+        let trend: [PeriodOut]
+        let renewal: RenewalOut
+        let targets: [TargetOut]
+
+        init(_ m: PipelineMetrics, name: (String, String) -> String) {
+            granularity = m.granularity.rawValue
+            overall = m.overall
+            by_stage = m.byStage.map {
+                StageOut(pipeline: $0.pipelineKey, stage: $0.stageKey, stage_name: name($0.pipelineKey, $0.stageKey), position: $0.position,
+                         nps: $0.scores.nps, csat: $0.scores.csat, ces: $0.scores.ces, reached: $0.reached,
+                         conversion: Nullable($0.conversion), median_days: Nullable($0.medianDays), expected_days: $0.expectedDays)
+            }
+            by_role = m.byRole.map { RoleOut(role: Nullable($0.role?.rawValue), nps: $0.scores.nps, csat: $0.scores.csat, ces: $0.scores.ces) }
+            trend = m.trend.map { PeriodOut(period: $0.period, start: $0.start, nps: $0.scores.nps, csat: $0.scores.csat, ces: $0.scores.ces) }
+            renewal = RenewalOut(pipeline: RenewalRate.pipelineKey, stage: RenewalRate.stageKey, reached: m.renewal.reached,
+                                 renewed: m.renewal.renewed, not_renewed: m.renewal.notRenewed, pending: m.renewal.pending,
+                                 rate: Nullable(m.renewal.rate))
+            targets = m.targets.map { TargetOut(kind: $0.kind.rawValue, value: $0.value, pipeline: Nullable($0.pipelineKey)) }
+        }
     }
 
     /// An optional that encodes as JSON `null` instead of being left out.

@@ -108,9 +108,49 @@ public enum PipelineReportTextRenderer {
                                      [stageCell($0.pipelineKey, $0.stageKey), Labels.status($0.status, lang), $0.reason ?? L.noReason(lang),
                                       String($0.deals), L.money($0.amount)]
                                  }))
+            case .metrics:
+                out += metricsTables(r, lang: lang, stageCell: stageCell)
             }
         }
         return out
+    }
+
+    /// The metrics section's tables: by stage, by role, the trend, renewals (the first carries the targets in its note).
+    static func metricsTables(_ r: PipelineReport, lang: Language, stageCell: (String, String) -> String) -> [Table] {
+        let L = ReportLabels.self, M = MetricsLabels.self, m = r.metrics
+        let kinds = SurveyKind.allCases.map(\.label)
+        let right: [TextTable.Alignment] = [.right, .right, .right]
+        func scores(_ e: ExperienceScores) -> [String] { SurveyKind.allCases.map { scoreCell(e[$0], lang) } }
+        let (gap, stop, semi) = lang == .zh ? ("", "。", "；") : (" ", ".", "; ")
+        var note = L.sectionNote(.metrics, lang) + gap + M.targets(m.targets, lang) + stop
+        if !m.overall.isEmpty { note += gap + L.pick("All surveys: ", "全部调查：", lang) + M.lines(m.overall, lang).joined(separator: semi) + stop }
+        return [
+            Table(section: .metrics, title: L.section(.metrics, lang), note: note,
+                  headers: [L.stage(lang)] + kinds + [L.reached(lang), L.conversion(lang), L.median(lang), L.expected(lang)],
+                  alignments: [.left] + right + [.right, .right, .right, .right],
+                  rows: m.byStage.map {
+                      [stageCell($0.pipelineKey, $0.stageKey)] + scores($0.scores)
+                          + [String($0.reached), L.percent($0.conversion), $0.medianDays.map(L.number) ?? "–", String($0.expectedDays)]
+                  }),
+            Table(section: .metrics, title: M.byRole(lang), note: "", headers: [L.role(lang)] + kinds, alignments: [.left] + right,
+                  rows: m.byRole.map { [($0.role.map { Labels.role($0, lang) } ?? M.noRole(lang))] + scores($0.scores) }),
+            Table(section: .metrics, title: M.trend(m.granularity, lang), note: "", headers: [M.period(lang)] + kinds, alignments: [.left] + right,
+                  rows: m.trend.map { [$0.period] + scores($0.scores) }),
+            Table(section: .metrics, title: M.renewal(lang), note: "",
+                  headers: [L.pick("Reached renewal", "进入续约", lang), L.pick("Renewed", "已续约", lang), L.pick("Not renewed", "未续约", lang),
+                            L.pick("Pending", "待定", lang), L.pick("Renewal rate", "续约率", lang)],
+                  alignments: [.right, .right, .right, .right, .right],
+                  rows: m.renewal.reached == 0 ? [] : [[String(m.renewal.reached), String(m.renewal.renewed), String(m.renewal.notRenewed),
+                                                        String(m.renewal.pending), L.percent(m.renewal.rate)]]),
+        ]
+    }
+
+    /// One score in a table cell: `+33.3 (n=3) ✓`, `3.5 (n=2) ✗`, `–` when nobody answered.
+    static func scoreCell(_ s: ScoreAgainstTarget, _ lang: Language) -> String {
+        guard s.n > 0 else { return "–" }
+        var text = "\(MetricsLabels.value(s)) (n=\(s.n))"
+        if let met = s.meetsTarget { text += met ? " ✓" : " ✗" }
+        return text
     }
 
     /// A coverage cell in words: `王局 ✓ 04-20 -2` (✓ within cadence, ✗ overdue, — nobody).

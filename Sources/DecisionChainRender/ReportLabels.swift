@@ -23,6 +23,7 @@ public enum ReportLabels {
         case .painPoints: return pick("Top pain points", "主要痛点", lang)
         case .redFlags: return pick("Red flags", "风险信号", lang)
         case .winLoss: return pick("Win/loss", "赢单/丢单", lang)
+        case .metrics: return pick("Experience metrics", "体验指标", lang)
         }
     }
 
@@ -48,6 +49,11 @@ public enum ReportLabels {
         case .winLoss:
             return pick("Deals closed in the period, by outcome, the stage they closed in, and the reason.",
                         "本期关闭的项目：按结果、关闭时所处阶段与原因统计。", lang)
+        case .metrics:
+            return pick("Surveys answered in the period: NPS = % promoters (9–10) − % detractors (0–6); CSAT mean 1–5; CES mean 1–7 (7: the easiest); "
+                        + "✓ at or above the target, ✗ below. Reached, conversion and median days as in the funnel and velocity.",
+                        "本期调查回答：NPS = 推荐者（9–10）占比 − 贬损者（0–6）占比；CSAT 均值 1–5；CES 均值 1–7（7 最省力）；"
+                        + "✓ 达到目标，✗ 未达。到达、转化率与中位天数同漏斗和推进速度。", lang)
         }
     }
 

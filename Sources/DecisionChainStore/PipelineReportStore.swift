@@ -52,7 +52,13 @@ public struct PipelineReportStore {
                                   stageMedians: try run("stage_medians").map(StageMedian.init(row:)),
                                   emotionHeatmap: try run("emotion_heatmap").map(HeatCell.init(row:)),
                                   painPoints: try run("pain_points").map(PainGroup.init(row:)),
-                                  winLoss: try run("win_loss").map(WinLossRow.init(row:)))
+                                  winLoss: try run("win_loss").map(WinLossRow.init(row:)),
+                                  metrics: PipelineMetricsRows(
+                                      stages: try run("metrics_stages").map(StageTally.init(row:)),
+                                      roles: try run("metrics_roles").map(RoleTally.init(row:)),
+                                      periods: try run("metrics_trend").map(PeriodTally.init(row:)),
+                                      renewal: try run("metrics_renewal").first.map(RenewalRate.init(row:)) ?? RenewalRate(reached: 0, renewed: 0, notRenewed: 0),
+                                      targets: try run("metric_targets").map(MetricTarget.init(row:))))
     }
 
     /// The facts of one deal, whatever its status (for the deal review sheet).
@@ -93,9 +99,12 @@ public struct PipelineReportStore {
         let filters: [String?] = [f.team, f.owner, f.region, f.kind?.rawValue, f.pipeline]
         let since = f.since.description, today = f.today.description
         let needs: [String: [PipelineReportSection]] = [
-            "facts": [.velocity, .coverage, .redFlags], "funnel": [.funnel], "stage_medians": [.velocity],
+            "facts": [.velocity, .coverage, .redFlags], "funnel": [.funnel, .metrics], "stage_medians": [.velocity, .metrics],
             "emotion_heatmap": [.emotionHeatmap], "pain_points": [.painPoints], "win_loss": [.winLoss],
+            "metrics_stages": [.metrics], "metrics_roles": [.metrics], "metrics_trend": [.metrics], "metrics_renewal": [.metrics],
+            "metric_targets": [.metrics],
         ]
+        let granularity = TrendGranularity.forPeriod(since: f.since, today: f.today)
         return [
             Statement(name: "facts", sql: factsSQL(oneDeal: false), parameters: filters + factParameters(today: f.today, policy: policy)),
             Statement(name: "funnel", sql: funnelSQL, parameters: filters + [since]),
@@ -103,6 +112,12 @@ public struct PipelineReportStore {
             Statement(name: "emotion_heatmap", sql: heatmapSQL, parameters: filters + [since, today]),
             Statement(name: "pain_points", sql: painSQL, parameters: filters + [today, String(PainGroup.limit), String(PainGroup.accountLimit)]),
             Statement(name: "win_loss", sql: winLossSQL, parameters: filters + [since, today]),
+            Statement(name: "metrics_stages", sql: metricsStagesSQL, parameters: filters + [since, today]),
+            Statement(name: "metrics_roles", sql: metricsRolesSQL, parameters: filters + [since, today]),
+            Statement(name: "metrics_trend", sql: metricsTrendSQL, parameters: filters + [since, today, granularity.rawValue]),
+            Statement(name: "metrics_renewal", sql: renewalSQL,
+                      parameters: filters + [since, today, RenewalRate.pipelineKey, RenewalRate.stageKey]),
+            Statement(name: "metric_targets", sql: targetsSQL, parameters: [f.pipeline]),
         ].filter { st in needs[st.name, default: []].contains(where: sections.contains) }
     }
 
@@ -446,6 +461,106 @@ public struct PipelineReportStore {
         GROUP BY p.id, p.key, s.key, s.position, d.status, nullif(btrim(d.close_reason), '')
         ORDER BY p.id, s.position, array_position(ARRAY['won', 'lost', 'dropped'], d.status), count(*) DESC, reason NULLS LAST
         """
+}
+
+extension PipelineReportStore {
+    /// Survey answers in scope within the period ($6 since … $7 today, dates both): the account's
+    /// filters through the account, the pipeline filter through the survey's deal.
+    static let surveysInScope = """
+        FROM survey v
+        JOIN account a ON a.id = v.account_id
+        LEFT JOIN deal d ON d.account_id = v.account_id AND d.id = v.deal_id
+        LEFT JOIN pipeline p ON p.id = d.pipeline_id
+        """
+
+    /// The counts every metrics statement returns per group: answers, their sum, and the NPS split.
+    static let tallyColumns = """
+        v.kind, count(*) AS n, sum(v.score) AS total,
+        count(*) FILTER (WHERE v.kind = 'nps' AND v.score >= 9) AS promoters,
+        count(*) FILTER (WHERE v.kind = 'nps' AND v.score BETWEEN 7 AND 8) AS passives,
+        count(*) FILTER (WHERE v.kind = 'nps' AND v.score <= 6) AS detractors
+        """
+
+    /// Survey answers per stage (the stage the deal was in on the day answered) and kind.
+    static let metricsStagesSQL = """
+        SELECT p.key AS pipeline_key, s.key AS stage_key, s.position, \(tallyColumns)
+        \(surveysInScope)
+        JOIN stage s ON s.id = v.stage_id
+        WHERE v.surveyed_on BETWEEN $6::date AND $7::date AND \(scopeWhere)
+        GROUP BY p.id, p.key, s.key, s.position, v.kind
+        ORDER BY p.id, s.position, v.kind
+        """
+
+    /// Survey answers per buying role the person held in the deal on the day answered (NULL: none) and kind;
+    /// a person holding two roles counts in both.
+    static let metricsRolesSQL = """
+        SELECT b.role, \(tallyColumns)
+        \(surveysInScope)
+        LEFT JOIN buying_influence b ON b.account_id = v.account_id AND b.deal_id = v.deal_id AND b.stakeholder_id = v.stakeholder_id
+                                    AND b.valid_from <= v.surveyed_on AND (b.valid_to IS NULL OR b.valid_to > v.surveyed_on)
+        WHERE v.surveyed_on BETWEEN $6::date AND $7::date AND \(scopeWhere)
+        GROUP BY b.role, v.kind
+        ORDER BY array_position(ARRAY['EB', 'TB', 'UB', 'Coach'], b.role), v.kind
+        """
+
+    /// Survey answers per month or quarter ($8: `month` or `quarter`) and kind.
+    static let metricsTrendSQL = """
+        SELECT date_trunc($8::text, v.surveyed_on::timestamp)::date AS period_start, \(tallyColumns)
+        \(surveysInScope)
+        WHERE v.surveyed_on BETWEEN $6::date AND $7::date AND \(scopeWhere)
+        GROUP BY 1, v.kind
+        ORDER BY 1, v.kind
+        """
+
+    /// Deals of pipeline $8 that entered stage $9 by $7 today, open or closed within the period (as the funnel
+    /// counts them), by how they came out as of today: won is renewed, lost or dropped is not.
+    static let renewalSQL = """
+        SELECT count(*) AS reached,
+               count(*) FILTER (WHERE d.status = 'won' AND d.closed_on <= $7::date) AS renewed,
+               count(*) FILTER (WHERE d.status IN ('lost', 'dropped') AND d.closed_on <= $7::date) AS not_renewed
+        \(scopeJoins)
+        WHERE \(scopeWhere) AND p.key = $8 AND (d.status = 'open' OR d.closed_on >= $6::date)
+          AND EXISTS (SELECT 1 FROM deal_stage_history h JOIN stage s ON s.id = h.stage_id
+                      WHERE h.account_id = d.account_id AND h.deal_id = d.id AND s.key = $9 AND h.entered_on <= $7::date)
+        """
+
+    /// The targets that apply to the report: every all-pipelines target, and each pipeline's own
+    /// (only the filtered pipeline's when $1 names one).
+    static let targetsSQL = """
+        SELECT t.kind, p.key AS pipeline_key, t.value::float8 AS value, t.set_by
+        FROM metric_target t LEFT JOIN pipeline p ON p.id = t.pipeline_id
+        WHERE t.pipeline_id IS NULL OR $1::text IS NULL OR p.key = $1
+        ORDER BY t.pipeline_id NULLS FIRST, array_position(ARRAY['nps', 'csat', 'ces'], t.kind)
+        """
+}
+
+extension SurveyTally {
+    init(row: Row) throws {
+        self.init(kind: try row.decode("kind"), n: try row.decode("n"), total: try row.decode("total"),
+                  nps: NetPromoterScore(promoters: try row.decode("promoters"), passives: try row.decode("passives"),
+                                        detractors: try row.decode("detractors")))
+    }
+}
+
+extension StageTally {
+    init(row: Row) throws {
+        self.init(pipelineKey: try row.decode("pipeline_key"), stageKey: try row.decode("stage_key"), position: try row.decode("position"),
+                  tally: try SurveyTally(row: row))
+    }
+}
+
+extension RoleTally {
+    init(row: Row) throws { self.init(role: try row.decodeIfPresent("role"), tally: try SurveyTally(row: row)) }
+}
+
+extension PeriodTally {
+    init(row: Row) throws { self.init(start: try row.decode("period_start"), tally: try SurveyTally(row: row)) }
+}
+
+extension RenewalRate {
+    init(row: Row) throws {
+        self.init(reached: try row.decode("reached"), renewed: try row.decode("renewed"), notRenewed: try row.decode("not_renewed"))
+    }
 }
 
 /// A parameter already in PostgreSQL text form (nil is NULL).

@@ -45,6 +45,8 @@ public struct SnapshotStore {
                                        pipelines: try PipelineStore(connection: db).all(), deals: deals, stageHistory: history,
                                        influences: influences, touchpoints: touchpoints, painPoints: pains, planItems: plan)
         snapshot.observations = try ObservationStore.list(db, accountID: accountID)
+        snapshot.surveys = try SurveyStore.list(db, accountID: accountID)
+        snapshot.metricTargets = try MetricTargetStore.all(db)
         snapshot.influenceHistory = try db.query("""
             SELECT deal_id, stakeholder_id, role, influence, stance, mode, rating, personal_win, valid_from, valid_to FROM buying_influence
             WHERE account_id = $1 ORDER BY deal_id, stakeholder_id, valid_from, id

@@ -12,6 +12,7 @@ extension DChain {
         RoleCommand.self,
         PainCommand.self,
         MapCommand.self, EmpathyCommand.self, ObserveCommand.self, DayCommand.self,
+        SurveyCommand.self, MetricCommand.self,
         PlanCommand.self, TaskCommand.self, TodayCommand.self, UndoCommand.self,
         PipelineCommand.self, ReportCommand.self, VocabularyCommand.self,
         CaseCommand.self,

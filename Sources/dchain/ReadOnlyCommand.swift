@@ -31,3 +31,5 @@ extension WhoamiCommand: ReadOnlyCommand {}
 extension TeamCommand.List: ReadOnlyCommand {}
 extension UserCommand.List: ReadOnlyCommand {}
 extension OCDSExport: ReadOnlyCommand {}
+extension SurveyCommand.List: ReadOnlyCommand {}
+extension MetricCommand.List: ReadOnlyCommand {}

@@ -16,7 +16,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Pipeline: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Funnel, velocity, decision-chain coverage, emotion heat map, pain points, red flags and win/loss.",
+            abstract: "Funnel, velocity, decision-chain coverage, emotion heat map, pain points, red flags, win/loss and experience metrics.",
             discussion: """
                 Filters select deals through their account (team, owner, region, kind) and their pipeline. The period is \
                 --since … --today (default: the 90 days up to today). CSV has one file per section: give --out DIR \

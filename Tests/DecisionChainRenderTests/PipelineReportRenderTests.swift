@@ -70,7 +70,22 @@ enum PipelineReportFixture {
                 WinLossRow(pipelineKey: "government", stageKey: "bidding", position: 3, status: .won, reason: "best technical score",
                            deals: 1, amount: 800_000),
                 WinLossRow(pipelineKey: "government", stageKey: "needs", position: 1, status: .dropped, reason: nil, deals: 2, amount: 0),
-            ])
+            ],
+            metrics: metricsRows())
+    }
+
+    /// Survey counts as SQL gives them: NPS at approval 2 promoters + 1 detractor (+33.3), CSAT at bidding 3 answers
+    /// summing 10 (3.33, below the target 4); by role and by month; one enterprise renewal of two decided.
+    static func metricsRows() -> PipelineMetricsRows {
+        let nps = SurveyTally(kind: .nps, n: 3, total: 24, nps: NetPromoterScore(promoters: 2, passives: 0, detractors: 1))
+        let csat = SurveyTally(kind: .csat, n: 3, total: 10)
+        return PipelineMetricsRows(
+            stages: [StageTally(pipelineKey: "government", stageKey: "approval", position: 2, tally: nps),
+                     StageTally(pipelineKey: "government", stageKey: "bidding", position: 3, tally: csat)],
+            roles: [RoleTally(role: .eb, tally: nps), RoleTally(role: nil, tally: csat)],
+            periods: [PeriodTally(start: Day("2026-03-01")!, tally: nps), PeriodTally(start: Day("2026-04-01")!, tally: csat)],
+            renewal: RenewalRate(reached: 3, renewed: 1, notRenewed: 1),
+            targets: [MetricTarget(kind: .nps, value: 30), MetricTarget(kind: .csat, value: 4, pipelineKey: "government")])
     }
 
     static func review() -> DealReview {
@@ -82,13 +97,21 @@ enum PipelineReportFixture {
             InfluenceLine(stakeholderID: 2, name: "李工", title: "工程师", role: .tb, influence: .high, stance: .skeptic, rating: -2,
                           lastContact: Day("2026-04-08"), latestEmotion: Emotion(-1)),
         ]
-        return DealReview(
+        var review = DealReview(
             account: Account(id: 1, name: "市数据局", kind: .government),
             deal: Deal(id: 1, accountID: 1, name: "政务云平台", pipelineKey: "government", stageKey: "bidding", amount: 1_000_000, ownerLogin: "alice"),
             stage: stages[2], today: today, facts: facts, influences: lines, redFlags: RedFlags.evaluate(facts, today: today),
             strengths: Strength.evaluate(facts, influences: lines, today: today),
             plan: [PlanStep(due: Day("2026-05-03")!, priority: .high, with: "王局", role: .eb, action: "Visit 王局 about the budget",
                             channel: .visit, why: "EB latest emotion -2 on 2026-04-20.")])
+        review.metrics = DealMetrics(
+            overall: ExperienceScores(tallies: [SurveyTally(kind: .nps, scores: [9, 6]), SurveyTally(kind: .csat, scores: [4])],
+                                      targets: [MetricTarget(kind: .nps, value: 30)], pipeline: "government"),
+            stages: [DealMetrics.StageLine(stageKey: "bidding", stage: stages[2],
+                                           scores: ExperienceScores(tallies: [SurveyTally(kind: .nps, scores: [9, 6])],
+                                                                    targets: [MetricTarget(kind: .nps, value: 30)], pipeline: "government"),
+                                           days: 30, expectedDays: 15)])
+        return review
     }
 }
 
@@ -118,7 +141,7 @@ struct PipelineReportRenderTests {
         let text = try PipelineReportJSONRenderer.render(PipelineReportFixture.report(), lang: .en)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["funnel", "velocity", "coverage", "emotion_heatmap", "pain_points", "red_flags", "win_loss",
-                                     "period", "filters", "language"])
+                                     "metrics", "period", "filters", "language"])
         let flags = try #require(object["red_flags"] as? [[String: Any]])
         // Accounts in name order: "<script>…" sorts before "市数据局".
         #expect(flags.map { $0["flag"] as? String } == ["no-eb", "no-coach", "single-threaded", "silent-30d", "eb-negative", "overdue-contact",
@@ -182,7 +205,8 @@ struct PipelineReportRenderTests {
     @Test("CSV: one file per section, formula-safe fields, stable headers")
     func csv() throws {
         let files = PipelineReportCSVRenderer.files(PipelineReportFixture.report(), lang: .en)
-        #expect(files.map(\.name) == ["funnel", "velocity", "velocity_stages", "coverage", "emotion_heatmap", "pain_points", "red_flags", "win_loss"])
+        #expect(files.map(\.name) == ["funnel", "velocity", "velocity_stages", "coverage", "emotion_heatmap", "pain_points", "red_flags", "win_loss",
+                                         "metrics", "metrics_roles", "metrics_trend", "metrics_renewal"])
         let flags = try #require(files.first { $0.name == "red_flags" }?.csv)
         #expect(flags.hasPrefix("account,account_id,deal,deal_id,flag,why\r\n"))
         #expect(flags.contains("\"'=HYPERLINK(\"\"http://x\"\")\""))

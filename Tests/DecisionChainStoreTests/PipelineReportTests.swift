@@ -301,7 +301,7 @@ struct PipelineReportTests {
     func psqlScript() throws {
         let script = PipelineReportStore.psqlScript(PipelineReportFilter(team: "O'Brien's", today: Self.today))
         #expect(script.contains("'O''Brien''s'"))
-        #expect(script.components(separatedBy: "EXECUTE ").count == 7)
+        #expect(script.components(separatedBy: "EXECUTE ").count == 12)
         try db.connection.run(script: script)
     }
 

@@ -107,6 +107,35 @@ struct TeamIsolationTests {
         #expect(temp == 0)
     }
 
+    @Test("surveys: a rep sees their team's answers only; targets are read by all, set by managers and admins, not reps")
+    func metrics() throws {
+        let rep = try Connection(f.conninfo(as: f.repA))
+        let seen: Int = try rep.queryRow("SELECT count(*) AS n FROM survey")!.decode("n")
+        let mine: Int = try Connection(f.conninfo).queryRow("SELECT count(*) AS n FROM survey WHERE account_id = $1", [f.accountA])!.decode("n")
+        #expect(seen == mine && mine > 0)
+        #expect(refused(rep, "INSERT INTO metric_target (kind, value) VALUES ('nps', 30)") == "42501")
+        let manager = try Connection(f.conninfo(as: f.managerA))
+        #expect(refused(manager, "INSERT INTO metric_target (kind, value) VALUES ('nps', 30)") == nil)
+        #expect(refused(manager, "UPDATE metric_target SET value = 40 WHERE kind = 'nps'") == nil)
+        #expect(refused(rep, "UPDATE metric_target SET value = 10") == "42501")
+        #expect(refused(rep, "DELETE FROM metric_target") == "42501")
+        let admin = try Connection(f.conninfo(as: f.admin))
+        #expect(refused(admin, "INSERT INTO metric_target (kind, value) VALUES ('csat', 4)") == nil)
+        let targets: Int = try rep.queryRow("SELECT count(*) AS n FROM metric_target")!.decode("n")
+        #expect(targets == 2)
+        let set: [String] = try Connection(f.conninfo).query("SELECT set_by FROM metric_target ORDER BY id").map { try $0.decode("set_by") }
+        #expect(set == [f.managerA, f.admin], "set_by is the login")
+        // A rep's survey names the rep as its recorder, whatever the client sends (rolled back: the other tests count rows).
+        try rep.execute("BEGIN")
+        defer { _ = try? rep.execute("ROLLBACK") }
+        try rep.execute("""
+            INSERT INTO survey (account_id, stakeholder_id, surveyed_on, kind, score, recorded_by)
+            SELECT account_id, id, '2026-03-04', 'csat', 4, 'someone-else' FROM stakeholder WHERE account_id = $1 LIMIT 1
+            """, [f.accountA])
+        let by: [String] = try rep.query("SELECT recorded_by FROM survey WHERE kind = 'csat'").map { try $0.decode("recorded_by") }
+        #expect(by == [f.repA])
+    }
+
     @Test("only an admin creates logins; a rep is refused")
     func loginsNeedAnAdmin() throws {
         let rep = try Connection(f.conninfo(as: f.repA))

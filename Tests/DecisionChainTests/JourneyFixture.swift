@@ -138,11 +138,29 @@ enum JourneyFixture {
                        priority: .low, why: "已完成", status: .done),
     ]
 
+    /// Survey answers of the deal: NPS +50 at approval (9 and 7), −50 at contract (the TB's 6, the EB's 8) with the
+    /// TB's CSAT 2 there; the Coach's CES 6 at evaluation; one NPS after `today` (left out of every view).
+    static let surveys = [
+        Survey(id: 1, accountID: 7, stakeholderID: wang, dealID: dealID, stageKey: "approval", on: day("2025-10-15"), kind: .nps, score: 9),
+        Survey(id: 2, accountID: 7, stakeholderID: zhang, dealID: dealID, stageKey: "approval", on: day("2025-10-20"), kind: .nps, score: 7),
+        Survey(id: 3, accountID: 7, stakeholderID: li, dealID: dealID, stageKey: "contract", on: day("2026-04-10"), kind: .nps, score: 6,
+               comment: "合同条款不清晰"),
+        Survey(id: 4, accountID: 7, stakeholderID: wang, dealID: dealID, stageKey: "contract", on: day("2026-04-12"), kind: .nps, score: 8),
+        Survey(id: 5, accountID: 7, stakeholderID: li, dealID: dealID, stageKey: "contract", on: day("2026-04-10"), kind: .csat, score: 2),
+        Survey(id: 6, accountID: 7, stakeholderID: chen, dealID: dealID, stageKey: "evaluation", on: day("2026-03-15"), kind: .ces, score: 6),
+        Survey(id: 7, accountID: 7, stakeholderID: wang, dealID: dealID, stageKey: "contract", on: day("2026-05-20"), kind: .nps, score: 0),
+    ]
+    /// NPS +30 for every pipeline; CSAT 4 for government.
+    static let targets = [MetricTarget(kind: .nps, value: 30), MetricTarget(kind: .csat, value: 4, pipelineKey: "government")]
+
     /// The whole account.
     static func snapshot() -> AccountSnapshot {
-        AccountSnapshot(account: account, stakeholders: stakeholders, pipelines: [government], deals: [deal, lostDeal],
-                        stageHistory: history, influences: influences, touchpoints: touchpoints, painPoints: painPoints,
-                        planItems: planItems)
+        var s = AccountSnapshot(account: account, stakeholders: stakeholders, pipelines: [government], deals: [deal, lostDeal],
+                                stageHistory: history, influences: influences, touchpoints: touchpoints, painPoints: painPoints,
+                                planItems: planItems)
+        s.surveys = surveys
+        s.metricTargets = targets
+        return s
     }
 
     /// A small account whose people and words are markup and formulas: every renderer must show them as text.

@@ -78,6 +78,12 @@ public struct TeamFixture: Sendable {
             INSERT INTO plan_item (account_id, uid, deal_id, stakeholder_id, rule, action, due, priority, why)
             SELECT d.account_id, 'uid-' || d.id, d.id, s.id, 'top-down', '拜访局长', '2026-03-10', 'high', '下楼式' FROM d, s
             """, [id])
+        // A survey answer (0013), once the deal's history is there to stage it.
+        try c.execute("""
+            INSERT INTO survey (account_id, stakeholder_id, deal_id, surveyed_on, kind, score)
+            SELECT s.account_id, s.id, d.id, '2026-03-03', 'nps', 9 FROM stakeholder s JOIN deal d ON d.account_id = s.account_id
+            WHERE s.account_id = $1
+            """, [id])
         return id
     }
 }

@@ -373,6 +373,8 @@ public struct StageMetrics: Sendable, Equatable, Encodable {
     public var expectedDays: Int?
     /// Days beyond the expected duration (0 when within); nil when either is unknown.
     public var overBy: Int?
+    /// The surveys answered in this stage (NPS, CSAT, CES) against their targets: the metrics lane.
+    public var experience = ExperienceScores()
 
     public init(touchpoints: Int, stakeholders: Int, rolesCovered: [Role], rolesMissing: [Role], coverage: Double?,
                 days: Int?, expectedDays: Int?) {
@@ -383,7 +385,7 @@ public struct StageMetrics: Sendable, Equatable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case touchpoints, stakeholders, rolesCovered = "roles_covered", rolesMissing = "roles_missing", coverage, days
-        case expectedDays = "expected_days", overBy = "over_by"
+        case expectedDays = "expected_days", overBy = "over_by", nps, csat, ces
     }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -391,6 +393,7 @@ public struct StageMetrics: Sendable, Equatable, Encodable {
         try c.encode(rolesCovered, forKey: .rolesCovered); try c.encode(rolesMissing, forKey: .rolesMissing)
         try c.encode(coverage, forKey: .coverage); try c.encode(days, forKey: .days); try c.encode(expectedDays, forKey: .expectedDays)
         try c.encode(overBy, forKey: .overBy)
+        try c.encode(experience.nps, forKey: .nps); try c.encode(experience.csat, forKey: .csat); try c.encode(experience.ces, forKey: .ces)
     }
 }
 
@@ -449,18 +452,23 @@ public struct MapSummary: Sendable, Equatable, Encodable {
     public var opportunities: Int
     /// Days from the first stage entry to the map's day (or the deal's close).
     public var days: Int?
+    /// Every survey of the deal up to the map's day, against the targets.
+    public var experience = ExperienceScores()
 
     public init(touchpoints: Int, stakeholders: Int, emotion: RoleEmotions, openPainPoints: Int, opportunities: Int, days: Int?) {
         self.touchpoints = touchpoints; self.stakeholders = stakeholders; self.emotion = emotion
         self.openPainPoints = openPainPoints; self.opportunities = opportunities; self.days = days
     }
 
-    enum CodingKeys: String, CodingKey { case touchpoints, stakeholders, emotion, openPainPoints = "open_pain_points", opportunities, days }
+    enum CodingKeys: String, CodingKey {
+        case touchpoints, stakeholders, emotion, openPainPoints = "open_pain_points", opportunities, days, experience
+    }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(touchpoints, forKey: .touchpoints); try c.encode(stakeholders, forKey: .stakeholders)
         try c.encode(emotion, forKey: .emotion); try c.encode(openPainPoints, forKey: .openPainPoints)
         try c.encode(opportunities, forKey: .opportunities); try c.encode(days, forKey: .days)
+        try c.encode(experience, forKey: .experience)
     }
 }
 

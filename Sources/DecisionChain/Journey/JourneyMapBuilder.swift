@@ -172,6 +172,14 @@ private struct Assembly {
             all.append(column(key: nil, stage: nil, reached: true, current: false, entered: nil, days: nil,
                               touchpoints: unstagedTouchpoints, pains: unstagedPains, planned: unstagedPlanned))
         }
+        // The metrics lane: each survey in the stage its deal was in that day; the rest in the unstaged column.
+        let surveys = s.surveys.filter { $0.on <= asOf && (deal == nil || $0.dealID == deal?.id) }
+        let columnKeys = Set(all.compactMap(\.key))
+        for i in all.indices {
+            let key = all[i].key
+            let here = surveys.filter { v in key.map { v.stageKey == $0 } ?? !columnKeys.contains(v.stageKey ?? "") }
+            all[i].metrics.experience = ExperienceScores(surveys: here, targets: s.metricTargets, pipeline: deal?.pipelineKey)
+        }
         let unanswered = Opportunities.unansweredNegatives(in: accountTouchpoints)
         var found = 0
         for i in all.indices {
@@ -186,13 +194,14 @@ private struct Assembly {
         for i in all.indices { all[i].momentOfTruth = moments.contains { $0.stageKey == all[i].key } }
         placePeople(&all, moments: moments)
 
-        let summary = MapSummary(
+        var summary = MapSummary(
             touchpoints: touchpoints.count,
             stakeholders: Set(touchpoints.flatMap { $0.participants.map(\.stakeholderID) }).count,
             emotion: emotions(of: touchpoints),
             openPainPoints: pains.filter { $0.status == .open }.count,
             opportunities: found,
             days: visits.first.map { max(0, $0.entered.days(to: end)) })
+        summary.experience = ExperienceScores(surveys: surveys, targets: s.metricTargets, pipeline: deal?.pipelineKey)
 
         return JourneyMap(account: MapAccount(s.account), deal: deal.map { JourneyMapBuilder.mapDeal($0, in: s, asOf: asOf, lang: lang) }, asOf: asOf,
                           state: future ? .future : .current, language: lang, stages: all.filter { $0.key != nil },

@@ -20,6 +20,10 @@ public struct AccountSnapshot: Sendable {
     public var influenceHistory: [InfluencePeriod] = []
     /// When each pain point was responded to and resolved, by pain point id, for `asOf`.
     public var painDates: [Int64: PainDates] = [:]
+    /// Survey answers (NPS, CSAT, CES) of the account's people, oldest first.
+    public var surveys: [Survey] = []
+    /// The experience targets (every pipeline's and the all-pipelines ones).
+    public var metricTargets: [MetricTarget] = []
 
     public init(account: Account, units: [OrgUnit] = [], stakeholders: [Stakeholder] = [], pipelines: [Pipeline] = [],
                 deals: [Deal] = [], stageHistory: [StageVisit] = [], influences: [BuyingInfluence] = [],

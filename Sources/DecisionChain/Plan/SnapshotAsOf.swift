@@ -38,6 +38,7 @@ extension AccountSnapshot {
         }
         s.touchpoints = touchpoints.filter { $0.at.day <= day }
         s.observations = observations.filter { $0.on <= day }
+        s.surveys = surveys.filter { $0.on <= day }
         s.painPoints = painPoints.filter { $0.raisedOn <= day }.map { p in
             guard let dates = painDates[p.id] else { return p }
             var p = p

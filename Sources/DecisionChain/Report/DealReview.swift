@@ -14,6 +14,8 @@ public struct DealReview: Sendable {
     public var strengths: [Strength]
     /// The plan's next steps for this deal (empty when the plan has none).
     public var plan: [PlanStep]
+    /// The deal's own surveys per stage and overall, and its days per stage.
+    public var metrics = DealMetrics(overall: ExperienceScores(), stages: [])
 
     public init(account: Account, deal: Deal, stage: Stage?, today: Day, facts: DealFacts, influences: [InfluenceLine],
                 redFlags: [RedFlag], strengths: [Strength], plan: [PlanStep] = []) {
@@ -38,9 +40,11 @@ public struct DealReview: Sendable {
         }.sorted { ($0.role.rank, $0.name, $0.stakeholderID) < ($1.role.rank, $1.name, $1.stakeholderID) }
         let stage = snapshot.pipeline(deal.pipelineKey)?.stage(deal.stageKey)
         let flags = RedFlags.evaluate(facts, today: today, policy: policy)
-        return DealReview(account: snapshot.account, deal: deal, stage: stage, today: today, facts: facts, influences: lines,
-                          redFlags: flags, strengths: Strength.evaluate(facts, influences: lines, today: today, policy: policy, flags: flags),
-                          plan: plan)
+        var review = DealReview(account: snapshot.account, deal: deal, stage: stage, today: today, facts: facts, influences: lines,
+                                redFlags: flags, strengths: Strength.evaluate(facts, influences: lines, today: today, policy: policy, flags: flags),
+                                plan: plan)
+        review.metrics = DealMetrics.build(snapshot: snapshot, deal: deal, today: today)
+        return review
     }
 }
 

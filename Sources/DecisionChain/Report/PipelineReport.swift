@@ -32,6 +32,8 @@ public enum PipelineReportSection: String, CaseIterable, Codable, Sendable {
     case painPoints = "pain_points"
     case redFlags = "red_flags"
     case winLoss = "win_loss"
+    /// Experience metrics: surveys by stage, by role and over time against targets; conversion, median days, renewals.
+    case metrics
 }
 
 /// One stage of the funnel: open deals now, and how many deals of the period reached it.
@@ -207,10 +209,13 @@ public struct PipelineReportRows: Sendable {
     public var emotionHeatmap: [HeatCell]
     public var painPoints: [PainGroup]
     public var winLoss: [WinLossRow]
+    /// The survey counts, renewals and targets of the metrics section.
+    public var metrics: PipelineMetricsRows
     public init(stages: [Stage], deals: [DealFacts] = [], funnel: [FunnelStage] = [], stageMedians: [StageMedian] = [],
-                emotionHeatmap: [HeatCell] = [], painPoints: [PainGroup] = [], winLoss: [WinLossRow] = []) {
+                emotionHeatmap: [HeatCell] = [], painPoints: [PainGroup] = [], winLoss: [WinLossRow] = [],
+                metrics: PipelineMetricsRows = PipelineMetricsRows()) {
         self.stages = stages; self.deals = deals; self.funnel = funnel; self.stageMedians = stageMedians
-        self.emotionHeatmap = emotionHeatmap; self.painPoints = painPoints; self.winLoss = winLoss
+        self.emotionHeatmap = emotionHeatmap; self.painPoints = painPoints; self.winLoss = winLoss; self.metrics = metrics
     }
 }
 
@@ -228,11 +233,14 @@ public struct PipelineReport: Sendable {
     public var painPoints: [PainGroup]
     public var redFlags: [RedFlag]
     public var winLoss: [WinLossRow]
+    public var metrics: PipelineMetrics
 
     public init(filter: PipelineReportFilter, stages: [Stage], funnel: [FunnelStage], velocity: Velocity, coverage: [CoverageRow],
-                emotionHeatmap: [HeatCell], painPoints: [PainGroup], redFlags: [RedFlag], winLoss: [WinLossRow]) {
+                emotionHeatmap: [HeatCell], painPoints: [PainGroup], redFlags: [RedFlag], winLoss: [WinLossRow],
+                metrics: PipelineMetrics? = nil) {
         self.filter = filter; self.stages = stages; self.funnel = funnel; self.velocity = velocity; self.coverage = coverage
         self.emotionHeatmap = emotionHeatmap; self.painPoints = painPoints; self.redFlags = redFlags; self.winLoss = winLoss
+        self.metrics = metrics ?? PipelineMetrics(granularity: TrendGranularity.forPeriod(since: filter.since, today: filter.today))
     }
 
     /// Assembles the report from the aggregates SQL computed and the per-deal
@@ -240,13 +248,14 @@ public struct PipelineReport: Sendable {
     /// decided here, from the facts, so their rules are testable without a database.
     public static func build(filter: PipelineReportFilter, rows: PipelineReportRows, policy: RedFlagPolicy = RedFlagPolicy()) -> PipelineReport {
         build(filter: filter, stages: rows.stages, funnel: rows.funnel, stageMedians: rows.stageMedians, deals: rows.deals,
-              emotionHeatmap: rows.emotionHeatmap, painPoints: rows.painPoints, winLoss: rows.winLoss, policy: policy)
+              emotionHeatmap: rows.emotionHeatmap, painPoints: rows.painPoints, winLoss: rows.winLoss, metrics: rows.metrics, policy: policy)
     }
 
     /// The same from the parts (tests build them by hand).
     public static func build(filter: PipelineReportFilter, stages: [Stage], funnel: [FunnelStage], stageMedians: [StageMedian],
                              deals: [DealFacts], emotionHeatmap: [HeatCell], painPoints: [PainGroup],
-                             winLoss: [WinLossRow], policy: RedFlagPolicy = RedFlagPolicy()) -> PipelineReport {
+                             winLoss: [WinLossRow], metrics: PipelineMetricsRows = PipelineMetricsRows(),
+                             policy: RedFlagPolicy = RedFlagPolicy()) -> PipelineReport {
         let today = filter.today
         let open = deals.filter { $0.status == .open }
             .sorted { ($0.accountName, $0.dealName, $0.dealID) < ($1.accountName, $1.dealName, $1.dealID) }
@@ -274,12 +283,16 @@ public struct PipelineReport: Sendable {
         used.formUnion(stageMedians.map(\.pipelineKey))
         used.formUnion(emotionHeatmap.map(\.pipelineKey))
         used.formUnion(winLoss.map(\.pipelineKey))
+        used.formUnion(metrics.stages.map(\.pipelineKey))
         if let p = filter.pipeline { used.insert(p) }
-        return PipelineReport(filter: filter, stages: stages.filter { used.contains($0.pipelineKey) },
+        let inScope = stages.filter { used.contains($0.pipelineKey) }
+        return PipelineReport(filter: filter, stages: inScope,
                               funnel: funnel.filter { used.contains($0.pipelineKey) },
                               velocity: Velocity(deals: ranked, stageMedians: stageMedians), coverage: coverage,
                               emotionHeatmap: emotionHeatmap, painPoints: painPoints,
-                              redFlags: open.flatMap { RedFlags.evaluate($0, today: today, policy: policy) }, winLoss: winLoss)
+                              redFlags: open.flatMap { RedFlags.evaluate($0, today: today, policy: policy) }, winLoss: winLoss,
+                              metrics: PipelineMetrics.build(rows: metrics, stages: inScope, funnel: funnel, stageMedians: stageMedians,
+                                                             filter: filter))
     }
 
     /// A stage of a pipeline in scope, by keys.
