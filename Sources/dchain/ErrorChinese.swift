@@ -32,7 +32,7 @@ enum ErrorChinese {
 
     static func noun(_ kind: String) -> String {
         ["account": "客户", "deal": "项目", "stakeholder": "联系人", "unit": "部门", "pain point": "痛点", "task": "任务",
-         "touchpoint": "触点", "team": "团队", "user": "用户", "case": "案例", "workspace": "工作区", "pipeline": "流程"][kind] ?? kind
+         "touchpoint": "触点", "survey": "调查", "team": "团队", "user": "用户", "case": "案例", "workspace": "工作区", "pipeline": "流程"][kind] ?? kind
     }
 
     static func phrases(_ text: String, _ table: [(String, String)]) -> String {
@@ -64,12 +64,17 @@ enum ErrorChinese {
         ("is not a three-letter currency code", "不是三个字母的币种代码"),
         ("is named twice", "重复出现"), ("who is not a participant; add --with", "此人不是参与者；请加 --with"),
         ("names ", "提到 "),
+        // survey and metric target values.
+        ("is outside ", "超出 "), ("is in the future (today is ", "是将来的日期（今天是 "),
+        ("is not a whole number (", "不是整数（"), ("is not a number (a ", "不是数字（"), (" target is ", " 目标范围 "), (" target)", " 目标）"),
     ]
 
     static let messagePhrases: [(String, String)] = [
         (" already exists", " 已存在"), (" belongs to account ", " 属于客户 "), (", not ", "，而不是 "),
         ("rejected by the database: ", "被数据库拒绝："), ("cannot write ", "无法写入 "),
         ("could not connect to the database", "无法连接数据库"),
+        ("which deal is the survey about? ", "调查针对哪个项目？"), (" open deals (", " 个进行中项目（"), (" deals (", " 个项目（"),
+        ("; name one with --deal", "；请用 --deal 指定其一"),
     ]
 
     static let usagePhrases: [(String, String)] = [

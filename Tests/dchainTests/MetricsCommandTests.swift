@@ -79,6 +79,14 @@ struct MetricsCommandTests {
         #expect(try cli.count("SELECT count(*) FROM audit_log WHERE table_name = 'survey'") == 0)
     }
 
+    @Test("with LANG=zh_CN.UTF-8 the bad score is one Chinese line, still exit 65")
+    func zhError() throws {
+        let cli = try Self.setUp("svyzh")
+        let r = try cli.run(["survey", Self.account, "--who", "李敏", "--nps", "11"], env: ["LANG": "zh_CN.UTF-8"])
+        #expect(r.status == 65 && r.stderr.contains("nps “11” 超出 0…10"), "\(r)")
+        #expect(r.stderr.split(separator: "\n").count == 1)
+    }
+
     @Test("several open deals: the survey must name one; no answer kind or two kinds is a usage error")
     func ambiguous() throws {
         let cli = try Self.setUp("svyamb")
