@@ -367,7 +367,7 @@ enum HelpChinese {
         "What they said with the score.": "打分时说的话。",
         "List survey answers (of an account, of a deal).": "列出调查回答（可限客户、项目）。",
         "Account id, code or name (default: every account you can see).": "客户编号、代码或名称（默认：您可见的全部客户）。",
-        "Only this deal (id or name).": "只看此项目（编号或名称）。",
+        "Only the answers about this deal (id or name).": "只看关于此项目的回答（编号或名称）。",
         "Delete one survey answer (the audit keeps it).": "删除一条调查回答（审计中保留）。",
         "Survey id (see survey list).": "调查编号（见 survey list）。",
         "Experience targets (NPS, CSAT, CES) that maps and reports measure surveys against.": "体验目标（NPS、CSAT、CES）：地图和报告据此衡量调查结果。",

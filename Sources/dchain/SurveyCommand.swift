@@ -67,7 +67,7 @@ struct SurveyCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List survey answers (of an account, of a deal).")
         @Argument(help: "Account id, code or name (default: every account you can see).") var account: String?
-        @Option(help: "Only this deal (id or name).") var deal: String?
+        @Option(help: "Only the answers about this deal (id or name).") var deal: String?
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions<ListingFormats>
 
