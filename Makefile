@@ -29,6 +29,7 @@ test: build
 	$(SWIFT) test
 	@DCHAIN_BIN=$(DCHAIN) scripts/check-ics.sh
 	@DCHAIN_BIN=$(DCHAIN) scripts/check-pgtap.sh
+	@DCHAIN_BIN=$(DCHAIN) scripts/check-xlsx.sh
 	@scripts/check-ocds.sh
 
 bench: release

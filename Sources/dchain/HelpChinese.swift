@@ -65,6 +65,9 @@ enum HelpChinese {
     ]
 
     static let table: [String: String] = [
+        "Export accounts with everything hanging off them (JSON, read back by dchain import), or government deals as OCDS (export ocds).": "导出客户及其全部数据（JSON，可用 dchain import 读回），或将政府项目导出为 OCDS（export ocds）。",
+        "Export every account you can see, or the accounts named, with all their rows.": "导出你可见的全部客户或指定客户，连同其全部记录。",
+        "Accounts to export (id, code or name); default: every account you can see.": "要导出的客户（编号、代码或名称）；默认：你可见的全部客户。",
         "-5 … +5 (negative values work: --rating -2).": "-5 … +5（可为负：--rating -2）。",
         "A name or part of one.": "姓名或其中一部分。",
         "A need: NAME:TEXT.": "一项需求：姓名:内容。",

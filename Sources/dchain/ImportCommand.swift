@@ -46,7 +46,11 @@ struct ImportCommand: ParsableCommand {
             }
             if let errors { try FileError.checkWritable(errors) }
             if file.lowercased().hasSuffix(".json") {
-                throw InputError(field: "file", value: file, problem: "is JSON; importing dchain's JSON export is not available in this build")
+                // dchain's own export (docs/export-format.md): every entity, all or nothing.
+                let counts = try JSONImport(try connection.open()).run(path: file, dryRun: dryRun)
+                if let errors { try Output.write(ImportErrorsCSV.text(file: file, issues: []), to: errors) }
+                return say(dryRun ? "dry run of \(file) as json: would be \(counts.summary); nothing was written"
+                                  : "imported \(file) as json: \(counts.summary)")
             }
             let table: TableReader
             do { table = try TableFile.open(file, encoding: encoding, sheet: sheet) } catch let error as TableFileError {

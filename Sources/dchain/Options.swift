@@ -37,13 +37,18 @@ struct ConnectionOptions: ParsableArguments {
 
 /// The output formats a command can write.
 enum OutputFormat: String, CaseIterable {
-    case text, md, html, svg, json, csv, ics
+    case text, md, html, svg, json, csv, ics, xlsx
 }
 
 /// The formats one command writes, declared once: `--help` lists them and
 /// parsing refuses the others (exit 64).
 protocol FormatSet {
     static var formats: [OutputFormat] { get }
+    /// The format without --format (text, unless the set has none).
+    static var defaultFormat: OutputFormat { get }
+}
+extension FormatSet {
+    static var defaultFormat: OutputFormat { .text }
 }
 
 /// Lists and records (accounts, stakeholders, touchpoints, tasks…).
@@ -60,6 +65,11 @@ enum ReportFormats: FormatSet { static let formats: [OutputFormat] = [.text, .md
 enum CaseFormats: FormatSet { static let formats: [OutputFormat] = [.text, .md, .json] }
 /// The trainer's board of a case.
 enum BoardFormats: FormatSet { static let formats: [OutputFormat] = [.text, .md, .json, .csv] }
+/// `dchain export`: dchain's own JSON, or the table files import reads.
+enum ExportFormats: FormatSet {
+    static let formats: [OutputFormat] = [.json, .csv, .xlsx]
+    static let defaultFormat = OutputFormat.json
+}
 
 /// `--format`, `--out`, `--lang`, `--today`: shared by every read command;
 /// `Formats` is the set the command writes.
@@ -67,7 +77,7 @@ struct OutputOptions<Formats: FormatSet>: ParsableArguments {
     @Option(name: .customLong("format"),
             help: ArgumentHelp("Output format: " + Formats.formats.map(\.rawValue).joined(separator: ", ") + ".",
                                valueName: Formats.formats.map(\.rawValue).joined(separator: "|")))
-    var formatName: String = "text"
+    var formatName: String = Formats.defaultFormat.rawValue
 
     @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var out: String?

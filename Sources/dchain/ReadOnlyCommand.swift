@@ -33,3 +33,4 @@ extension UserCommand.List: ReadOnlyCommand {}
 extension OCDSExport: ReadOnlyCommand {}
 extension SurveyCommand.List: ReadOnlyCommand {}
 extension MetricCommand.List: ReadOnlyCommand {}
+extension ExportCommand.Accounts: ReadOnlyCommand {}
