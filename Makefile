@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 DCHAIN := .build/debug/dchain
 
-.PHONY: demo test build release deps bench bench-report bench-map bench-import screenshot print clean
+.PHONY: demo test build release deps bench bench-report bench-map bench-import bench-persona screenshot print clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -44,9 +44,13 @@ bench-report: release
 bench-import: release
 	@DCHAIN=.build/release/dchain scripts/bench-import.sh
 
+bench-persona: release
+	@DCHAIN=.build/release/dchain scripts/bench-persona.sh
+
 screenshot: build
 	@scripts/screenshot-map.sh
 	@scripts/screenshot-day.sh
+	@scripts/screenshot-persona.sh
 	@scripts/print-map.sh
 
 # The map printed to A3 PDF and PNG pages (out/map-print-*.png), checked: title with the grid, lane labels on every band page, no text below 8 pt.

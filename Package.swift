@@ -48,6 +48,7 @@ let package = Package(
                 .embedInCode("0009_observation.sql"),
                 .embedInCode("0010_touchpoint_external_id.sql"),
                 .embedInCode("0011_ocds.sql"),
+                .embedInCode("0012_persona.sql"),
                 .embedInCode("0013_metrics.sql"),
                 .embedInCode("0014_team_scope.sql"),
             ]

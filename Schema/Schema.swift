@@ -20,6 +20,7 @@ public enum SchemaMigrations {
         Migration(version: 9, name: "0009_observation.sql", sql: text(PackageResources._009_observation_sql)),
         Migration(version: 10, name: "0010_touchpoint_external_id.sql", sql: text(PackageResources._010_touchpoint_external_id_sql)),
         Migration(version: 11, name: "0011_ocds.sql", sql: text(PackageResources._011_ocds_sql)),
+        Migration(version: 12, name: "0012_persona.sql", sql: text(PackageResources._012_persona_sql)),
         Migration(version: 13, name: "0013_metrics.sql", sql: text(PackageResources._013_metrics_sql)),
         Migration(version: 14, name: "0014_team_scope.sql", sql: text(PackageResources._014_team_scope_sql)),
     ]

@@ -36,6 +36,13 @@ cat out/journey-map.txt
 echo "(HTML journey map written to out/journey-map.html and out/journey-map.zh.html)"
 h "dchain survey list $A  (NPS, CSAT, CES: the map's metrics lane; targets: dchain metric list)"
 "$D" survey list "$A"
+h "dchain persona build --role TB  (the sample and the three shipped cases, loaded together in workspace personas)"
+P=(--workspace personas)
+DCHAIN_WORKSPACE=personas scripts/load-sample.sh >/dev/null
+"$D" account show 江城市政务服务管理局 "${P[@]}" >/dev/null 2>&1 || "$D" case load gov-contract-dip platform-signup-dropoff soe-hidden-eb "${P[@]}"
+"$D" persona build --role TB --level manager "${P[@]}"
+"$D" map "$A" --today "$TODAY" --persona TB --format html "${P[@]}" --out out/map-persona.html
+echo "(the map seen as the TB persona written to out/map-persona.html)"
 h "dchain day $A --who 周婷  (a day in the life of the window clerk, observed on site)"
 "$D" day "$A" --who 周婷 --lang zh
 "$D" day "$A" --who 周婷 --format html --lang zh --out out/day.zh.html

@@ -20,6 +20,10 @@ SELECT create_reference_table('schema_migrations');
 SELECT create_reference_table('audit_undo');
 -- Experience targets (0013): a handful of rows, set by managers and admins, read by every report.
 SELECT create_reference_table('metric_target');
+-- Personas rest on many accounts and belong to a team, not to one account: a few rows per team,
+-- read whole; their row-level security asks team membership (0012_persona.sql), not account.
+SELECT create_reference_table('persona');
+SELECT create_reference_table('persona_note');
 
 -- The audit: rows about reference tables (teams, users, pipelines) have no account. A
 -- distribution column may not be NULL, so they are filed under account 0, which no login's

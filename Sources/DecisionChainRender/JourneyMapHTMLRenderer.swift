@@ -60,7 +60,7 @@ public enum JourneyMapHTMLRenderer {
             "chain": JourneyMapSVGRenderer.decisionChain(map),
         ]
         let heading = MapLabels.title(map) + ": " + map.account.name + (map.account.code.map { " (\($0))" } ?? "")
-        return try page(title: heading, heading: heading, subtitles: [MapLabels.subtitle(map), MapLabels.summary(map)],
+        return try page(title: heading, heading: heading, subtitles: [MapLabels.subtitle(map), MapLabels.summary(map)] + (MapLabels.personaLine(map).map { [$0] } ?? []),
                         lang: lang, minWidth: 120 + 130 * max(columns.count, 1), section: ("journey", journey),
                         footer: "dchain · " + MapLabels.asOf(lang) + " " + map.asOf.description)
     }

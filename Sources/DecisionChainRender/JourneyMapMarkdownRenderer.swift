@@ -15,6 +15,7 @@ public enum JourneyMapMarkdownRenderer {
         out.append("")
         out.append(e(MapLabels.summary(map)))
         out.append("")
+        if let focus = MapLabels.personaLine(map) { out += ["> " + e(focus), ""] }
 
         let columns = map.columns
         if columns.isEmpty {

@@ -28,7 +28,7 @@ public enum JourneyMapSVGRenderer {
     public static func render(_ map: JourneyMap) -> String {
         let lang = map.language
         let columns = map.columns
-        let labelW = 130.0, colW = 200.0, pad = 6.0, lineH = 14.0, top = 70.0, curveH = 7 * 20.0 + 24
+        let labelW = 130.0, colW = 200.0, pad = 6.0, lineH = 14.0, top = map.persona == nil ? 70.0 : 86.0, curveH = 7 * 20.0 + 24
         let width = labelW + colW * Double(max(columns.count, 1)) + 20
         let chars = Int((colW - 2 * pad) / pxPerColumn)
 
@@ -55,6 +55,7 @@ public enum JourneyMapSVGRenderer {
         svg.append("<text x=\"10\" y=\"26\" class=\"t\">\(esc(MapLabels.title(map) + ": " + map.account.name))</text>")
         svg.append("<text x=\"10\" y=\"46\" class=\"s\">\(esc(MapLabels.subtitle(map)))</text>")
         svg.append("<text x=\"10\" y=\"62\" class=\"s\">\(esc(MapLabels.summary(map)))</text>")
+        if let focus = MapLabels.personaLine(map) { svg.append("<text x=\"10\" y=\"78\" class=\"s\">\(esc(DisplayWidth.truncate(focus, to: Int(width / 7))))</text>") }
 
         // Lane bands and labels.
         for (i, r) in rows.enumerated() {

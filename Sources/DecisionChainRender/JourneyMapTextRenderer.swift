@@ -13,6 +13,7 @@ public enum JourneyMapTextRenderer {
         out.append(MapLabels.title(map) + ": " + map.account.name + (map.account.code.map { " (\($0))" } ?? ""))
         out += DisplayWidth.wrap(MapLabels.subtitle(map), to: width)
         out += DisplayWidth.wrap(MapLabels.summary(map), to: width)
+        if let focus = MapLabels.personaLine(map) { out += DisplayWidth.wrap(focus, to: width) }
         out.append("")
         let columns = map.columns
         if columns.isEmpty {

@@ -24,8 +24,29 @@ public enum MapLabels {
 
     /// The map's title.
     public static func title(_ map: JourneyMap) -> String {
-        map.state == .future ? pick("Future-state journey map", "未来状态旅程地图", map.language)
-                             : pick("Customer journey map", "客户旅程地图", map.language)
+        let title = map.state == .future ? pick("Future-state journey map", "未来状态旅程地图", map.language)
+                                         : pick("Customer journey map", "客户旅程地图", map.language)
+        guard let f = map.persona else { return title }
+        return title + pick(" as the \(f.role.rawValue) sees it", "（\(Labels.role(f.role, map.language))视角）", map.language)
+    }
+
+    /// The focus line of `map --persona`: whose point of view, and the persona's
+    /// typical frustrations (★ marks them in the pain lane) with whether this account shows them.
+    public static func personaLine(_ map: JourneyMap) -> String? {
+        guard let f = map.persona else { return nil }
+        let lang = map.language, role = Labels.role(f.role, lang)
+        let people = f.stakeholders.isEmpty ? pick("nobody here holds the role", "此客户无人担任该角色", lang) : f.stakeholders.joined(separator: ", ")
+        var line = pick("Seen as \(role) (\(people)): their emotion, pains and quotes first", "以\(role)视角（\(people)）：其情绪、痛点和原话排在前面", lang)
+        if f.personaIDs.isEmpty {
+            return line + pick("; no \(f.role.rawValue) persona built yet (dchain persona build)", "；尚未生成该角色的用户画像（dchain persona build）", lang)
+        }
+        let typical = f.typical.prefix(3).map { t in
+            t.text + pick(" (\(t.people) \(t.people == 1 ? "person" : "people"), \(t.shownHere ? "shown here" : "not here"))",
+                          "（\(t.people) 人，\(t.shownHere ? "本客户有" : "本客户无")）", lang)
+        }
+        line += pick("; ★ typical of the persona: ", "；★ 画像中的典型痛点：", lang) + typical.joined(separator: pick("; ", "；", lang))
+        if f.thin { line += pick(" (thin persona: fewer than 3 people)", "（画像人数不足 3 人）", lang) }
+        return line
     }
 
     public static func lane(_ lane: Lane, _ lang: Language) -> String {
@@ -180,7 +201,7 @@ public enum MapLabels {
             return s.painPoints.map { p in
                 let kind = p.kind == .need ? pick("need", "需求", lang) : pick("pain", "痛点", lang)
                 let by = p.stakeholder.map { ", " + $0 } ?? ""
-                return Item("\(kind): \(p.text) (\(Labels.severity(p.severity, lang)), \(Labels.painStatus(p.status, lang))\(by))",
+                return Item((p.typical ? "★ " : "") + "\(kind): \(p.text) (\(Labels.severity(p.severity, lang)), \(Labels.painStatus(p.status, lang))\(by))",
                             p.status == .open ? .negative : .muted)
             }
         case .responses:

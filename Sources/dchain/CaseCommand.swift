@@ -17,7 +17,7 @@ struct CaseCommand: ParsableCommand {
             DCHAIN_WORKSPACE=case-NAME), and plan with --today set to the round's day, which `case start` and \
             `case next` print. The case format is described in docs/case-format.md.
             """,
-        subcommands: [List.self, Show.self, Validate.self, Start.self, Next.self, Submit.self, Grade.self, Answer.self,
+        subcommands: [List.self, Show.self, Validate.self, Start.self, Load.self, Next.self, Submit.self, Grade.self, Answer.self,
                       Board.self, Reset.self]
     )
 
@@ -112,6 +112,27 @@ struct CaseCommand: ParsableCommand {
             say("started case \(file.id) for \(trainee.trainee) in workspace \(workspace): " + CaseReference.describe(release, file))
             say("work it with --workspace \(workspace), e.g. dchain map \"\(file.account.name)\" --workspace \(workspace)"
                 + (release.today.map { "; plan with --today \($0)" } ?? ""))
+        }
+    }
+
+    struct Load: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Load whole cases, answer key roles included, as ordinary accounts (reference data, e.g. for personas).",
+            discussion: """
+                Unlike case start, this loads every round and the answer key's decision chain into the current \
+                database or --workspace, next to the accounts already there: the shipped cases then count as facts \
+                for persona build. All cases in one transaction; a case whose account already exists is refused.
+                """)
+        @Argument(help: "Shipped case ids or case files.") var cases: [String]
+        @OptionGroup var connection: ConnectionOptions
+
+        func run() throws {
+            let files = try cases.map { try CaseReference.load($0).file }
+            let db = try connection.open()
+            let loaded = try db.transaction { _ in try files.map { try CaseStore(db).loadComplete($0) } }
+            for (file, l) in zip(files, loaded) {
+                say("loaded case \(file.id) as account \(file.account.name): \(l.touchpoints) touchpoints, \(l.roles) roles")
+            }
         }
     }
 

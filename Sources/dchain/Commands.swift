@@ -11,7 +11,7 @@ extension DChain {
         DealCommand.self,
         RoleCommand.self,
         PainCommand.self,
-        MapCommand.self, EmpathyCommand.self, ObserveCommand.self, DayCommand.self,
+        MapCommand.self, EmpathyCommand.self, PersonaCommand.self, ObserveCommand.self, DayCommand.self,
         SurveyCommand.self, MetricCommand.self,
         PlanCommand.self, TaskCommand.self, TodayCommand.self, UndoCommand.self,
         PipelineCommand.self, ReportCommand.self, VocabularyCommand.self,

@@ -22,19 +22,27 @@ struct MapCommand: ParsableCommand {
     var asOf: String?
     @Flag(help: "Future-state map: add the stages to come with the planned actions.") var future = false
     @Flag(help: "Show every opportunity (default: the top \(Opportunities.shownPerStage) per stage).") var all = false
+    @Option(help: ArgumentHelp("See the map as a persona: a role (EB, TB, UB, Coach; Chinese too) or a persona id.", valueName: "role|id"))
+    var persona: String?
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var output: OutputOptions<MapFormats>
 
     func run() throws {
         let lang = try output.language
+        // A role that does not exist is refused before anything is read.
+        if let persona, Int64(persona) == nil { _ = try Role.parse(persona, field: "persona") }
         let asOf = try asOf.map { try Parse.day($0, field: "as-of") } ?? output.day
         let db = try connection.open()
         let resolver = Resolver(db)
         let acct = try resolver.account(account)
         let dealID = try deal.map { try resolver.deal($0, accountID: acct.id).id }
         let snapshot = try SnapshotStore(db).load(accountID: acct.id)
-        let map = try JourneyMapBuilder.build(snapshot: snapshot, dealID: dealID, asOf: asOf, future: future, lang: lang,
+        var map = try JourneyMapBuilder.build(snapshot: snapshot, dealID: dealID, asOf: asOf, future: future, lang: lang,
                                                 allOpportunities: all)
+        if let persona {
+            let (role, personas) = try PersonaStore(db).focus(persona)
+            map = PersonaFocus.apply(to: map, role: role, personas: personas.map { (id: $0.id, persona: $0.persona) })
+        }
         switch output.format {
         case .json: try output.emit(JourneyMapJSONRenderer.render(map))
         case .md: try output.emit(JourneyMapMarkdownRenderer.render(map))

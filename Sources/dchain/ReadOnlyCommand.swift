@@ -34,3 +34,5 @@ extension OCDSExport: ReadOnlyCommand {}
 extension SurveyCommand.List: ReadOnlyCommand {}
 extension MetricCommand.List: ReadOnlyCommand {}
 extension ExportCommand.Accounts: ReadOnlyCommand {}
+extension PersonaCommand.List: ReadOnlyCommand {}
+extension PersonaCommand.Show: ReadOnlyCommand {}

@@ -27,6 +27,7 @@ struct ChineseOutputTests {
             ["log", "市数据局", "--deal", "数据中台", "--channel", "contract-review", "--on", "2026-06-02 10:00", "--summary", "合同评审",
              "--with", "李敏:-2:焦虑", "--quote", "李敏:验收标准不清楚", "--pain", "李敏:验收标准不清晰:high"],
             ["log", "市数据局", "--deal", "运维外包", "--channel", "site-survey", "--direction", "inbound", "--on", "2026-06-03", "--with", "王建国:1"],
+            ["persona", "build", "--role", "TB"],
         ] {
             let r = try cli.run(args)
             guard r.status == 0 else { throw SubprocessError(message: "\(args): \(r)") }
@@ -53,6 +54,7 @@ struct ChineseOutputTests {
             ["touchpoints", "市数据局"], ["pain", "list", "市数据局"], ["deal", "show", "数据中台"], ["deal", "list"], ["account", "show", "市数据局"],
             ["account", "list"], ["stakeholder", "list", "市数据局"], ["stakeholder", "show", "市数据局", "李敏"], ["role", "list", "数据中台"],
             ["empathy", "市数据局", "李敏"], ["today", "--owner", "zhang.wei"],
+            ["persona", "show", "1"], ["persona", "list"], ["map", "市数据局", "--persona", "TB"],
         ] {
             let r = try cli.run(command + today)
             #expect(r.status == 0, "\(command): \(r)")

@@ -23,6 +23,8 @@ public struct JourneyMap: Sendable, Equatable, Encodable {
     /// The deal's stakeholders (and the people they report to) in org-chart order.
     public var decisionChain: [ChainMember]
     public var summary: MapSummary
+    /// The role whose point of view the map takes (`map --persona`); nil: no focus.
+    public var persona: PersonaFocus?
 
     public init(account: MapAccount, deal: MapDeal?, asOf: Day, state: State, language: Language, stages: [JourneyStage],
                 unstaged: JourneyStage?, momentsOfTruth: [MomentOfTruth], decisionChain: [ChainMember], summary: MapSummary) {
@@ -36,7 +38,7 @@ public struct JourneyMap: Sendable, Equatable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case account, deal, asOf = "as_of", state, language, stages, unstaged
-        case momentsOfTruth = "moments_of_truth", decisionChain = "decision_chain", summary
+        case momentsOfTruth = "moments_of_truth", decisionChain = "decision_chain", summary, persona
     }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -44,6 +46,8 @@ public struct JourneyMap: Sendable, Equatable, Encodable {
         try c.encode(state, forKey: .state); try c.encode(language, forKey: .language); try c.encode(stages, forKey: .stages)
         try c.encode(unstaged, forKey: .unstaged); try c.encode(momentsOfTruth, forKey: .momentsOfTruth)
         try c.encode(decisionChain, forKey: .decisionChain); try c.encode(summary, forKey: .summary)
+        // Only a focused map has the key: unfocused maps stay as documented before personas.
+        try c.encodeIfPresent(persona, forKey: .persona)
     }
 }
 
@@ -131,8 +135,15 @@ public struct JourneyStage: Sendable, Equatable, Encodable {
     public var moreOpportunities: Int = 0
     /// Each role holder's emotion here (their lowest, or carried from before), in decision-chain order.
     public var people: [PersonEmotion] = []
-    /// Each role's lowest point here with the people at it: what the curve draws per role.
-    public var roleLows: [RoleLow] { RoleLow.of(people) }
+    /// The role the map is focused on (`map --persona`): its low point comes first.
+    public var focusRole: Role? = nil
+    /// Each role's lowest point here with the people at it: what the curve draws per role
+    /// (the focused role first).
+    public var roleLows: [RoleLow] {
+        let lows = RoleLow.of(people)
+        guard let f = focusRole else { return lows }
+        return lows.filter { $0.role == f } + lows.filter { $0.role != f }
+    }
 
     public init(key: String?, name: String, phase: JourneyPhase?, position: Int?, reached: Bool, current: Bool,
                 entered: Day?, days: Int?, expectedDays: Int?, touchpoints: [MapTouchpoint] = [], actions: [StakeholderAction] = [],
@@ -280,6 +291,8 @@ public struct MapPainPoint: Sendable, Equatable, Encodable {
     public var touchpointID: Int64
     public var raisedOn: Day
     public var response: String?
+    /// One of the focused persona's typical frustrations (`map --persona`; in the JSON under `persona.typical`).
+    public var typical: Bool = false
 
     public init(id: Int64, kind: PainKind, text: String, severity: Severity, status: PainStatus, stakeholderID: Int64?,
                 stakeholder: String?, touchpointID: Int64, raisedOn: Day, response: String?) {
