@@ -37,6 +37,8 @@ public struct PersonaStore {
     /// stored personas with their notes.
     public func build(_ scope: PersonaScope, _ build: (PersonaFacts) throws -> [Persona]) throws -> [PersonaRecord] {
         try conn.transaction { c in
+            // As the printed script says: no JIT compilation for these few large aggregates.
+            try c.execute("SET LOCAL jit = off")
             let personas = try build(try facts(scope, c))
             var ids: [Int64] = []
             for p in personas {
