@@ -40,19 +40,25 @@ public struct PersonaStore {
             // As the printed script says: no JIT compilation for these few large aggregates.
             try c.execute("SET LOCAL jit = off")
             let personas = try build(try facts(scope, c))
-            var ids: [Int64] = []
+            var records: [PersonaRecord] = []
             for p in personas {
                 let json = String(decoding: try JSONEncoder().encode(p), as: UTF8.self)
-                ids.append(try c.queryRow("""
+                let r = try c.queryRow("""
                     INSERT INTO persona (team_id, role, level, pipeline, kind, people, accounts, touchpoints, content)
                     VALUES (dchain_persona_team(), $1, $2, $3, $4, $5, $6, $7, $8::jsonb)
                     ON CONFLICT (identity) DO UPDATE SET built_at = now(), built_by = session_user, people = EXCLUDED.people,
                         accounts = EXCLUDED.accounts, touchpoints = EXCLUDED.touchpoints, content = EXCLUDED.content
-                    RETURNING id
+                    RETURNING id, identity, (SELECT t.name FROM team t WHERE t.id = team_id) AS team,
+                              to_char(built_at, 'YYYY-MM-DD HH24:MI') AS built_at, built_by
                     """, [p.role.rawValue, p.level.rawValue, p.pipeline, p.kind?.rawValue, p.evidence.people, p.evidence.accounts,
-                          p.evidence.touchpoints, json])!.decode("id"))
+                          p.evidence.touchpoints, json])!
+                // The persona just stored is the one in hand: no need to read its JSON back.
+                let identity: String = try r.decode("identity")
+                records.append(PersonaRecord(id: try r.decode("id"), identity: identity, team: try r.decodeIfPresent("team"),
+                                             builtAt: try r.decode("built_at"), builtBy: try r.decode("built_by"), persona: p,
+                                             notes: try notes(identity, c)))
             }
-            return try ids.map { try record($0, c) }
+            return records
         }
     }
 
@@ -144,14 +150,18 @@ public struct PersonaStore {
         } catch {
             throw StoreError.rule("persona \(id): its stored content cannot be read (\(error)); rebuild it with `dchain persona build`")
         }
-        let notes = try c.query("""
+        return PersonaRecord(id: id, identity: try r.decode("identity"), team: try r.decodeIfPresent("team"), builtAt: try r.decode("built_at"),
+                             builtBy: try r.decode("built_by"), persona: persona, notes: try notes(try r.decode("identity"), c))
+    }
+
+    /// The notes of a persona identity, oldest first.
+    func notes(_ identity: String, _ c: Connection) throws -> [PersonaNote] {
+        try c.query("""
             SELECT id, text, to_char(written_at, 'YYYY-MM-DD HH24:MI') AS written_at, written_by FROM persona_note
             WHERE persona_identity = $1 ORDER BY id
-            """, [try r.decode("identity", as: String.self)]).map {
+            """, [identity]).map {
             PersonaNote(id: try $0.decode("id"), text: try $0.decode("text"), writtenAt: try $0.decode("written_at"), writtenBy: try $0.decode("written_by"))
         }
-        return PersonaRecord(id: id, identity: try r.decode("identity"), team: try r.decodeIfPresent("team"), builtAt: try r.decode("built_at"),
-                             builtBy: try r.decode("built_by"), persona: persona, notes: notes)
     }
 
     /// The stored personas of a role the login may see, the broadest first
