@@ -43,7 +43,7 @@ public enum DealReviewRenderer {
             let id: Int64; let name, account: String; let account_id: Int64
             let pipeline, stage, stage_name, status, currency: String
             let amount: N<Double>; let days_in_stage: N<Int>; let expected_days: Int; let owner: N<String>
-            let closed_on: N<Day>; let close_reason: N<String>
+            let closed_on: N<Day>; let close_reason: N<String>; let failed_tenders: [Day]
         }
         struct InfluenceOut: Encodable {
             let stakeholder: String; let stakeholder_id: Int64; let title: String; let role: String
@@ -68,7 +68,8 @@ public enum DealReviewRenderer {
             deal: DealOut(id: d.id, name: d.name, account: r.account.name, account_id: r.account.id, pipeline: d.pipelineKey,
                           stage: d.stageKey, stage_name: r.stage?.name(lang) ?? d.stageKey, status: d.status.rawValue, currency: d.currency,
                           amount: N(d.amount), days_in_stage: N(r.facts.daysInStage(today: r.today)), expected_days: r.facts.expectedDays,
-                          owner: N(r.facts.ownerLogin), closed_on: N(d.closedOn), close_reason: N(d.closeReason)),
+                          owner: N(r.facts.ownerLogin), closed_on: N(d.closedOn), close_reason: N(d.closeReason),
+                          failed_tenders: r.failedTenders),
             influences: r.influences.map {
                 InfluenceOut(stakeholder: $0.name, stakeholder_id: $0.stakeholderID, title: $0.title, role: $0.role.rawValue,
                              influence: N($0.influence?.rawValue), stance: N($0.stance?.rawValue), mode: N($0.mode?.rawValue),
@@ -147,6 +148,10 @@ public enum DealReviewRenderer {
         }
         if let a = r.deal.amount { out.append("\(L.amount(lang)) \(L.money(a)) \(r.deal.currency)") }
         if let o = r.facts.ownerLogin { out.append("\(L.owner(lang)) \(o)") }
+        if !r.failedTenders.isEmpty {
+            let name = lang == .zh ? StageEvent.failedTender.zh : StageEvent.failedTender.en
+            out.append("\(name) " + r.failedTenders.map(\.description).joined(separator: ", "))
+        }
         if r.deal.status != .open, let c = r.deal.closedOn {
             out.append("\(c)" + (r.deal.closeReason.map { ": \($0)" } ?? ""))
         }

@@ -22,10 +22,11 @@ public struct SnapshotStore {
         let deals = try db.query("SELECT \(DealStore.columns) FROM \(DealStore.from) WHERE d.account_id = $1 ORDER BY d.id",
                                  [accountID]).map(Deal.init(row:))
         let history = try db.query("""
-            SELECT h.deal_id, s.key, h.entered_on FROM deal_stage_history h JOIN stage s ON s.id = h.stage_id
+            SELECT h.deal_id, s.key, h.entered_on, h.event FROM deal_stage_history h JOIN stage s ON s.id = h.stage_id
             WHERE h.account_id = $1 ORDER BY h.deal_id, h.entered_on, h.id
             """, [accountID]).map {
-            StageVisit(dealID: try $0.decode("deal_id"), stageKey: try $0.decode("key"), entered: try $0.decode("entered_on"))
+            StageVisit(dealID: try $0.decode("deal_id"), stageKey: try $0.decode("key"), entered: try $0.decode("entered_on"),
+                       event: try $0.decodeIfPresent("event"))
         }
         let influences = try db.query("""
             SELECT deal_id, stakeholder_id, role, influence, stance, mode, rating, personal_win, valid_from FROM buying_influence

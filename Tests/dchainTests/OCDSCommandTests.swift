@@ -205,6 +205,10 @@ struct OCDSCommandTests {
         let shown = try cli.ok("deal", "show", "政务外网升级", "--lang", "zh")
         #expect(shown.contains("2026-05-20 需求论证与招标文件（流标）"), "\(shown)")
         #expect(try cli.count("SELECT count(*) FROM audit_log WHERE table_name = 'deal_stage_history' AND op = 'INSERT' AND after->>'event' = 'failed-tender'") == 1)
+        let review = try cli.ok("report", "deal", "政务外网升级", "--today", "2026-12-01", "--no-plan")
+        #expect(review.contains("failed tender 2026-05-20"), "\(review)")
+        let sheet = try #require(try cli.json("report", "deal", "政务外网升级", "--today", "2026-12-01", "--no-plan") as? [String: Any])
+        #expect((sheet["deal"] as? [String: Any])?["failed_tenders"] as? [String] == ["2026-05-20"])
 
         let before = try Self.counts(cli)
         #expect(try cli.ok("import", "ocds", try Self.file(Self.failedTender)).contains("0 releases applied, 4 unchanged: nothing changed"))

@@ -16,6 +16,8 @@ public struct DealReview: Sendable {
     public var plan: [PlanStep]
     /// The deal's own surveys per stage and overall, and its days per stage.
     public var metrics = DealMetrics(overall: ExperienceScores(), stages: [])
+    /// The days the deal's tender failed (流标), oldest first.
+    public var failedTenders: [Day] = []
 
     public init(account: Account, deal: Deal, stage: Stage?, today: Day, facts: DealFacts, influences: [InfluenceLine],
                 redFlags: [RedFlag], strengths: [Strength], plan: [PlanStep] = []) {
@@ -44,6 +46,7 @@ public struct DealReview: Sendable {
                                 redFlags: flags, strengths: Strength.evaluate(facts, influences: lines, today: today, policy: policy, flags: flags),
                                 plan: plan)
         review.metrics = DealMetrics.build(snapshot: snapshot, deal: deal, today: today)
+        review.failedTenders = snapshot.history(of: deal.id).filter { $0.event == .failedTender }.map(\.entered)
         return review
     }
 }
