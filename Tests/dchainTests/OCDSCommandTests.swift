@@ -282,6 +282,12 @@ struct OCDSCommandTests {
         #expect(theirs.status == 65 && theirs.stderr.contains("releases[0].buyer.name") && theirs.stderr.contains("is not an account you can see"),
                 "\(theirs)")
         #expect(try su.strings(stage) == ["needs"])
+        let zh = try CLI(conninfo: f.conninfo(as: f.repB)).run("import", "ocds", package, env: ["LANG": "zh_CN.UTF-8"])
+        #expect(zh.status == 65 && zh.stderr.contains("releases[0].buyer.name") && zh.stderr.contains("不是你可见的客户"), "\(zh)")
+        // Their export leaves the other team's deal out.
+        let exported = try CLI(conninfo: f.conninfo(as: f.repB)).run("export", "ocds", "--all", "--today", "2026-12-01")
+        #expect(exported.status == 0 && exported.stdout.contains(f.nameB) && !exported.stdout.contains(f.nameA), "\(exported)")
+        try Self.keep(exported.stdout, as: "team-b")
         let ours = try CLI(conninfo: f.conninfo(as: f.repA)).run("import", "ocds", package)
         #expect(ours.status == 0 && ours.stdout.contains("(matched by ocid)"), "\(ours)")
         #expect(try su.strings(stage) == ["tender-notice"])
