@@ -161,6 +161,17 @@ public enum ExportFormat {
             .init("recorded_by", .text, "login that recorded it, or null"),
             .init("created_at", .timestamp, "when it was recorded"),
         ], match: ["stakeholder_id", "observed_on", "at"], meaning: "day-in-the-life steps"),
+        ExportEntity(key: "surveys", table: "survey", fields: [
+            .init("id", .id, "the answer's id"),
+            .init("stakeholder_id", .int, reference: .entity("stakeholders"), "id of who answered"),
+            .init("deal_id", .int, reference: .entity("deals"), "id of the deal, or null"),
+            .init("stage", column: "stage_id", .text, reference: .stage, "stage key the deal was in on the day (set from the stage history), or null"),
+            .init("surveyed_on", .date, "day answered"),
+            .init("kind", .text, "nps, csat or ces"),
+            .init("score", .int, "the answer: NPS 0…10, CSAT 1…5, CES 1…7"),
+            .init("comment", .text, "comment, or null"),
+            .init("created_at", .timestamp, "when it was recorded"),
+        ], match: ["stakeholder_id", "surveyed_on", "kind", "created_at"], meaning: "experience survey answers (NPS, CSAT, CES)"),
     ]
 
     /// An entity by its JSON key.
@@ -171,6 +182,7 @@ public enum ExportFormat {
     public static let excludedColumns: [String: String] = [
         "touchpoint.team_id": "the account's team, copied by a trigger (0014) for row-level security",
         "participant.team_id": "the account's team, copied by a trigger (0014) for row-level security",
+        "survey.recorded_by": "the login that recorded it, forced by a trigger (0013): an import records the importing login",
     ]
 
     /// The tables (and their columns) export deliberately leaves out, with why:
@@ -182,7 +194,6 @@ public enum ExportFormat {
         "participant_trash": "deleted with their touchpoint",
         "pain_point_trash": "deleted pain points are not part of the account",
         "case_session": "a trainee's case bookkeeping, local to the workspace",
-        "survey": "not exported yet: surveys (0013) landed after format version 1; to be added as an entity",
     ]
 }
 
