@@ -25,23 +25,9 @@ ROWS=${1:-1000000}
 ACCOUNTS=${2:-1000}
 RUNS=${RUNS:-1}
 D=${DCHAIN:-.build/release/dchain}
-[ -x "$D" ] || { echo "bench-import: build first (make release); $D not found" >&2; exit 1; }
-[ -x /usr/bin/time ] || { echo "bench-import: /usr/bin/time is needed for peak memory (apt-get install time)" >&2; exit 1; }
+. "$(dirname "$0")/lib/bench.sh"
+bench_setup bench-import
 command -v python3 >/dev/null || { echo "bench-import: python3 is needed to write the files" >&2; exit 1; }
-PSQL="$(pg_config --bindir 2>/dev/null)/psql"
-[ -x "$PSQL" ] || PSQL=$(ls /usr/lib/postgresql/*/bin/psql | sort -V | tail -1)
-
-HOME_DIR=$(mktemp -d /tmp/dchain-bench-import.XXXXXX)
-chmod 755 "$HOME_DIR" # the embedded cluster's server runs as postgres when run as root
-export DCHAIN_HOME="$HOME_DIR" DCHAIN_USER=bench TZ=UTC
-unset DCHAIN_DB DCHAIN_WORKSPACE
-cleanup() {
-    if [ -n "${KEEP:-}" ]; then echo "kept the cluster in $HOME_DIR (DCHAIN_HOME)"; return; fi
-    "$D" db stop >/dev/null 2>&1 || true
-    rm -rf "$HOME_DIR"
-}
-trap cleanup EXIT
-now_ns() { date +%s%N; }
 
 "$D" db migrate >/dev/null
 URL=$("$D" db url)
@@ -129,8 +115,6 @@ done
 conn -At -c "SELECT count(*) FILTER (WHERE stage_id IS NULL) FROM touchpoint" | grep -qx 0 \
     || echo "warning: touchpoints without a stage after psql's load" >&2
 
-median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-max() { printf '%s\n' "$@" | sort -n | tail -1; }
 dm=$(median "${dchain_ms[@]}"); pm=$(median "${psql_ms[@]}"); peak=$(max "${rss_kb[@]}")
 awk -v d="$dm" -v p="$pm" -v k="$peak" -v n="$ROWS" -v r="$RUNS" 'BEGIN {
     printf "dchain import --type touchpoints: %.1f s, %d touchpoint rows/s (median of %d; each with 2 participants)\n", d / 1000, n / (d / 1000), r

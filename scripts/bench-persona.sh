@@ -19,22 +19,8 @@ RUNS=${RUNS:-5}
 SEED=${SEED:-1}
 TODAY=${TODAY:-2026-05-01}
 D=${DCHAIN:-.build/release/dchain}
-[ -x "$D" ] || { echo "bench-persona: build first (make release); $D not found" >&2; exit 1; }
-[ -x /usr/bin/time ] || { echo "bench-persona: /usr/bin/time is needed for peak memory (apt-get install time)" >&2; exit 1; }
-PSQL="$(pg_config --bindir 2>/dev/null)/psql"
-[ -x "$PSQL" ] || PSQL=$(ls /usr/lib/postgresql/*/bin/psql | sort -V | tail -1)
-
-HOME_DIR=$(mktemp -d /tmp/dchain-bench-persona.XXXXXX)
-chmod 755 "$HOME_DIR" # the embedded cluster's server runs as postgres when run as root
-export DCHAIN_HOME="$HOME_DIR" DCHAIN_USER=bench TZ=UTC
-unset DCHAIN_DB DCHAIN_WORKSPACE
-cleanup() {
-    if [ -n "${KEEP:-}" ]; then echo "kept the cluster in $HOME_DIR (DCHAIN_HOME)"; return; fi
-    "$D" db stop >/dev/null 2>&1 || true
-    rm -rf "$HOME_DIR"
-}
-trap cleanup EXIT
-now_ns() { date +%s%N; }
+. "$(dirname "$0")/lib/bench.sh"
+bench_setup bench-persona
 
 echo "seeding $ACCOUNTS accounts × $TPA touchpoints (seed $SEED, today $TODAY)..."
 t0=$(now_ns)
@@ -66,8 +52,6 @@ for i in $(seq 1 "$RUNS"); do
     rss_kb+=( "$(tail -1 "$OUT/rss")" )
     echo "run $i: dchain ${dchain_ms[-1]} ms (peak ${rss_kb[-1]} kB), psql ${psql_ms[-1]} ms"
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-max() { printf '%s\n' "$@" | sort -n | tail -1; }
 dm=$(median "${dchain_ms[@]}"); pm=$(median "${psql_ms[@]}"); peak=$(max "${rss_kb[@]}")
 bytes=$(wc -c < "$OUT/personas.json")
 python3 - "$OUT/personas.json" <<'PY' 2>/dev/null || true

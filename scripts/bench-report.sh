@@ -23,22 +23,8 @@ RUNS=${RUNS:-5}
 SEED=${SEED:-1}
 TODAY=${TODAY:-2026-05-01}
 D=${DCHAIN:-.build/release/dchain}
-[ -x "$D" ] || { echo "bench-report: build first (make release); $D not found" >&2; exit 1; }
-[ -x /usr/bin/time ] || { echo "bench-report: /usr/bin/time is needed for peak memory (apt-get install time)" >&2; exit 1; }
-PSQL="$(pg_config --bindir 2>/dev/null)/psql"
-[ -x "$PSQL" ] || PSQL=$(ls /usr/lib/postgresql/*/bin/psql | sort -V | tail -1)
-
-HOME_DIR=$(mktemp -d /tmp/dchain-bench-report.XXXXXX)
-chmod 755 "$HOME_DIR" # the embedded cluster's server runs as postgres when run as root
-export DCHAIN_HOME="$HOME_DIR" DCHAIN_USER=bench TZ=UTC
-unset DCHAIN_DB DCHAIN_WORKSPACE
-cleanup() {
-    if [ -n "${KEEP:-}" ]; then echo "kept the cluster in $HOME_DIR (DCHAIN_HOME)"; return; fi
-    "$D" db stop >/dev/null 2>&1 || true
-    rm -rf "$HOME_DIR"
-}
-trap cleanup EXIT
-now_ns() { date +%s%N; }
+. "$(dirname "$0")/lib/bench.sh"
+bench_setup bench-report
 
 echo "seeding $ACCOUNTS accounts × $TPA touchpoints (seed $SEED, today $TODAY)..."
 t0=$(now_ns)
@@ -61,8 +47,6 @@ run_dchain() { /usr/bin/time -f '%M' -o "$OUT/rss" "$D" report pipeline --today 
 run_html() { /usr/bin/time -f '%M' -o "$OUT/rss-html" "$D" report pipeline --today "$TODAY" --format html --out "$OUT/report.html"; }
 run_psql() { conn -f "$SQL" -o "$OUT/psql.txt"; }
 
-median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-max() { printf '%s\n' "$@" | sort -n | tail -1; }
 if [ "${MAIN:-1}" != 0 ]; then
 # Warm-up: server caches and the page cache of both binaries.
 run_dchain; run_html; run_psql
