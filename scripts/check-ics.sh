@@ -21,14 +21,8 @@ if [ -z "$bin" ]; then
 fi
 [ -x "$bin" ] || { echo "dchain binary not found: $bin"; echo "0 passed, 1 failed"; exit 1; }
 
-# An isolated Python with icalendar: a venv under .build-ics/, else pip --user.
-python=python3
-if python3 -m venv "$root/.build-ics/venv" >/dev/null 2>&1 || [ -x "$root/.build-ics/venv/bin/python" ]; then
-    python="$root/.build-ics/venv/bin/python"
-    "$python" -c 'import icalendar' 2>/dev/null || "$python" -m pip install --quiet icalendar >&2
-else
-    python3 -c 'import icalendar' 2>/dev/null || python3 -m pip install --quiet --user icalendar >&2
-fi
+. "$root/scripts/lib/python-venv.sh"
+python_with .build-ics 'icalendar' icalendar
 
 psql="$(pg_config --bindir)/psql"
 . "$root/scripts/lib/scratch-db.sh"

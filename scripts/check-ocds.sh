@@ -24,14 +24,8 @@ shopt -s nullglob
 files=("$exports"/*.json)
 [ ${#files[@]} -gt 0 ] || { echo "check-ocds: no exports in $exports; run the Swift tests first (swift test --filter OCDS)"; echo "0 passed, 1 failed"; exit 1; }
 
-# An isolated Python with jsonschema: a venv under .build-ocds/, else pip --user.
-python=python3
-if python3 -m venv "$root/.build-ocds/venv" >/dev/null 2>&1 || [ -x "$root/.build-ocds/venv/bin/python" ]; then
-    python="$root/.build-ocds/venv/bin/python"
-    "$python" -c 'import jsonschema, referencing' 2>/dev/null || "$python" -m pip install --quiet 'jsonschema>=4.18' >&2
-else
-    python3 -c 'import jsonschema, referencing' 2>/dev/null || python3 -m pip install --quiet --user 'jsonschema>=4.18' >&2
-fi
+. "$root/scripts/lib/python-venv.sh"
+python_with .build-ocds 'jsonschema, referencing' 'jsonschema>=4.18'
 
 # The negative control: a release without its required date and tag, and an unknown tender status.
 broken=$(mktemp /tmp/dchain-ocds-broken.XXXXXX.json)

@@ -20,14 +20,8 @@ if [ -z "$bin" ]; then
 fi
 [ -x "$bin" ] || { echo "dchain binary not found: $bin"; echo "0 passed, 1 failed"; exit 1; }
 
-# An isolated Python with openpyxl: a venv under .build-xlsx/, else pip --user.
-python=python3
-if python3 -m venv "$root/.build-xlsx/venv" >/dev/null 2>&1 || [ -x "$root/.build-xlsx/venv/bin/python" ]; then
-    python="$root/.build-xlsx/venv/bin/python"
-    "$python" -c 'import openpyxl' 2>/dev/null || "$python" -m pip install --quiet openpyxl >&2
-else
-    python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install --quiet --user openpyxl >&2
-fi
+. "$root/scripts/lib/python-venv.sh"
+python_with .build-xlsx 'openpyxl' openpyxl
 
 . "$root/scripts/lib/scratch-db.sh"
 scratch_db xlsx
