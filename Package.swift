@@ -51,6 +51,7 @@ let package = Package(
                 .embedInCode("0012_persona.sql"),
                 .embedInCode("0013_metrics.sql"),
                 .embedInCode("0014_team_scope.sql"),
+                .embedInCode("0015_team_scope_all.sql"),
             ]
         ),
         .target(

@@ -23,6 +23,7 @@ public enum SchemaMigrations {
         Migration(version: 12, name: "0012_persona.sql", sql: text(PackageResources._012_persona_sql)),
         Migration(version: 13, name: "0013_metrics.sql", sql: text(PackageResources._013_metrics_sql)),
         Migration(version: 14, name: "0014_team_scope.sql", sql: text(PackageResources._014_team_scope_sql)),
+        Migration(version: 15, name: "0015_team_scope_all.sql", sql: text(PackageResources._015_team_scope_all_sql)),
     ]
 
     static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }

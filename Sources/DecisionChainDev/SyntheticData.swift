@@ -33,8 +33,12 @@ public struct SyntheticData {
         public var touchpointsPerAccount: Int
         /// The day the data leads up to (touchpoints, stage entries and closings are on or before it).
         public var today: Day
-        public init(accounts: Int, seed: UInt64, touchpointsPerAccount: Int = 100, today: Day) {
+        /// Puts every account in this team (made if missing) instead of spreading them over the
+        /// generator's four; the rest of the data is the same either way.
+        public var team: String?
+        public init(accounts: Int, seed: UInt64, touchpointsPerAccount: Int = 100, today: Day, team: String? = nil) {
             self.accounts = accounts; self.seed = seed; self.touchpointsPerAccount = touchpointsPerAccount; self.today = today
+            self.team = team
         }
     }
 
@@ -71,7 +75,7 @@ public struct SyntheticData {
             // and holds its lock until commit, so no other session ever writes unaudited. Only the
             // tables' owner may do it — no superuser needed (session_replication_role needed one).
             for table in Self.audited { try c.run(script: "ALTER TABLE \(table) DISABLE TRIGGER audit") }
-            var reference = try referenceData(c)
+            var reference = try referenceData(c, team: o.team)
             reference.bases = try idBases(c)
             var s = Summary()
             // COPY refuses tables whose row-level security applies to this user (teams force it on
@@ -111,14 +115,17 @@ public struct SyntheticData {
     }
 
     /// Teams and users the accounts are spread over (created when missing).
-    func referenceData(_ c: Connection) throws -> Reference {
+    func referenceData(_ c: Connection, team: String?) throws -> Reference {
         var r = Reference()
-        for (i, name) in Vocab.teams.enumerated() {
-            let row = try c.queryRow("""
+        func teamID(_ name: String) throws -> Int64 {
+            try c.queryRow("""
                 WITH ins AS (INSERT INTO team (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING id)
                 SELECT id FROM ins UNION ALL SELECT id FROM team WHERE name = $1 LIMIT 1
-                """, [name])
-            let teamID: Int64 = try row!.decode("id")
+                """, [name])!.decode("id")
+        }
+        if let team { r.onlyTeam = try teamID(team) }
+        for (i, name) in Vocab.teams.enumerated() {
+            let teamID = try teamID(name)
             r.teams.append(teamID)
             for j in 0..<Vocab.repsPerTeam {
                 let login = "rep\(i + 1)\(j + 1)"
@@ -192,6 +199,8 @@ struct IDs {
 /// Teams and users, and where each table's ids start.
 struct Reference {
     var teams: [Int64] = []
+    /// Every account's team, when the load was asked for one.
+    var onlyTeam: Int64?
     var users: [(id: Int64, login: String)] = []
     var bases = IDs()
 }
@@ -289,7 +298,7 @@ struct AccountPlan {
         let teamIndex = rng.below(reference.teams.count)
         let owner = reference.users[teamIndex * Vocab.repsPerTeam + rng.below(Vocab.repsPerTeam)]
         var plan = AccountPlan(id: ids.account, name: "\(base) · \(code)", kind: kind, code: code, region: Vocab.cities[city].region,
-                               industry: Vocab.industry(kind, &rng), owner: owner, teamID: reference.teams[teamIndex],
+                               industry: Vocab.industry(kind, &rng), owner: owner, teamID: reference.onlyTeam ?? reference.teams[teamIndex],
                                units: [], people: [], deals: [], touchpoints: [])
         // Units: leadership above an IT division and a business office.
         for (i, unitName) in Vocab.units(kind).enumerated() {

@@ -49,6 +49,7 @@ public enum Migrator {
                 guard mayActAsOwner else {
                     throw StoreError.notPermitted("database schema is at version \(applied.keys.max() ?? 0), this dchain needs \(latestVersion); ask a database owner (member of dchain_owner) to run `dchain db migrate`")
                 }
+                try adoptFunctions(c)
                 try c.run(script: "SET LOCAL ROLE dchain_owner")
             }
             for m in SchemaMigrations.all {
@@ -62,11 +63,32 @@ public enum Migrator {
                               [m.version, m.name, sum])
                 done.append(m.version)
             }
+            if !done.isEmpty && !ownedByOwner { try adoptFunctions(c) }
             // Row-level security and privileges for every table, those just added included.
             if !done.isEmpty, try c.queryRow("SELECT to_regproc('dchain_secure_schema') IS NOT NULL AS e")?.decode("e", as: Bool.self) == true {
                 try c.query("SELECT dchain_secure_schema()")
             }
             return done
+        }
+    }
+
+    /// Gives dchain_owner the schema's functions that another role made — the
+    /// first migration runs as whoever creates the database, often a superuser —
+    /// where the migrating role may: a SECURITY DEFINER trigger must not run as a
+    /// superuser, and later migrations (run as dchain_owner) must be able to
+    /// replace them. The user-management functions stay dchain_usermgr's, and a
+    /// workspace's functions their trainer's (its tables are not dchain_owner's).
+    static func adoptFunctions(_ c: Connection) throws {
+        let mine = try c.query("""
+            SELECT p.oid::regprocedure::text AS f FROM pg_proc p
+            WHERE p.pronamespace = current_schema()::regnamespace AND current_schema() NOT LIKE 'ws\\_%'
+              AND to_regrole('dchain_owner') IS NOT NULL AND pg_has_role('dchain_owner', 'MEMBER')
+              AND pg_get_userbyid(p.proowner) NOT IN ('dchain_owner', 'dchain_usermgr')
+              AND pg_has_role(p.proowner, 'MEMBER') AND p.prokind IN ('f', 'p')
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+            """)
+        for row in mine {
+            try c.run(script: "ALTER ROUTINE \(try row.decode("f", as: String.self)) OWNER TO dchain_owner")
         }
     }
 

@@ -26,13 +26,15 @@ struct DevCommand: ParsableCommand {
         @Option(help: "Seed of the generator.") var seed: UInt64 = 1
         @Option(help: "Touchpoints per account on average (the total is exactly accounts × this).") var touchpointsPerAccount = 100
         @Option(help: ArgumentHelp("The day the data leads up to (default: today).", valueName: "date")) var today: String?
+        @Option(help: ArgumentHelp("Put every account in this team (made if missing); default: spread over four.", valueName: "name"))
+        var team: String?
         @OptionGroup var connection: ConnectionOptions
 
         func run() throws {
             let day = try today.map { try Parse.day($0, field: "today") } ?? Clock.today
             let db = try connection.open()
             let started = Date()
-            let s = try SyntheticData(db).seed(.init(accounts: accounts, seed: seed, touchpointsPerAccount: touchpointsPerAccount, today: day)) {
+            let s = try SyntheticData(db).seed(.init(accounts: accounts, seed: seed, touchpointsPerAccount: touchpointsPerAccount, today: day, team: team)) {
                 FileHandle.standardError.write(Data("  \($0)\n".utf8))
             }
             print(String(format: "seeded %d accounts, %d stakeholders, %d deals, %d stage entries, %d buying influences, %d touchpoints, %d participants, %d pain points in %.1f s",

@@ -31,6 +31,40 @@ struct SchemaTests {
         #expect(try conn.queryRow("SELECT count(*) AS c FROM pipeline")?.decode("c", as: Int.self) == 2)
     }
 
+    @Test("a database first migrated by a superuser is upgraded by a member of dchain_owner who is not one; a fresh one's functions are all dchain_owner's")
+    func upgradeAsOwner() throws {
+        // Version 14 as a superuser made it (what a cluster of the previous release holds).
+        let info = try TestCluster.shared.emptyDatabase("upgrade")
+        let su = try Connection(info)
+        try su.run(script: "CREATE TABLE schema_migrations (version int PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())")
+        for m in SchemaMigrations.all where m.version <= 14 {
+            try su.run(script: m.sql)
+            try su.execute("INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, md5($3))", [m.version, m.name, m.sql])
+        }
+        try su.query("SELECT dchain_secure_schema()")
+        try su.run(script: """
+            INSERT INTO team (name) VALUES ('升级组');
+            INSERT INTO account (name, kind, team_id) VALUES ('升级客户', 'government', (SELECT id FROM team WHERE name = '升级组'));
+            INSERT INTO stakeholder (account_id, name) SELECT id, '王局长' FROM account WHERE name = '升级客户';
+            """)
+        // Upgraded by a login that may act as dchain_owner and nothing more.
+        let dba = try TeamFixture.login("upgrade.dba", group: "admin", in: info)
+        try su.run(script: "GRANT dchain_owner TO \"upgrade.dba\"")
+        let applied = try Migrator.migrate(try Connection(dba))
+        #expect(applied == SchemaMigrations.all.filter { $0.version > 14 }.map(\.version))
+        #expect(try su.queryRow("""
+            SELECT count(*) AS n FROM stakeholder s JOIN account a ON a.id = s.account_id WHERE s.team_id = a.team_id
+            """)?.decode("n", as: Int.self) == 1, "the existing stakeholder carries its account's team")
+        // A fresh database: every function is dchain_owner's (or the user manager's), none the superuser's.
+        let fresh = try Connection(try TestCluster.shared.emptyDatabase("fresh"))
+        try Migrator.migrate(fresh)
+        let others = try fresh.query("""
+            SELECT proname FROM pg_proc WHERE pronamespace = 'public'::regnamespace
+              AND pg_get_userbyid(proowner) NOT IN ('dchain_owner', 'dchain_usermgr')
+            """).map { try $0.decode("proname") as String }
+        #expect(others.isEmpty, "\(others)")
+    }
+
     @Test("an applied migration that was changed is refused")
     func changedMigration() throws {
         let conn = try Connection(try TestCluster.shared.freshDatabase("tamper"))

@@ -187,6 +187,22 @@ struct TeamCatalogTests {
             SELECT DISTINCT pg_get_userbyid(relowner) AS o FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p', 'S')
             """).map { try $0.decode("o") as String }
         #expect(owners == ["dchain_owner"])
+        // Functions too: a SECURITY DEFINER trigger must not run as the superuser who first migrated.
+        let functionOwners = try c.query("""
+            SELECT p.proname || ' ' || pg_get_userbyid(p.proowner) AS f FROM pg_proc p
+            WHERE p.pronamespace = 'public'::regnamespace AND pg_get_userbyid(p.proowner) NOT IN ('dchain_owner', 'dchain_usermgr')
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+            """).map { try $0.decode("f") as String }
+        #expect(functionOwners.isEmpty, "functions owned by another role: \(functionOwners)")
+        // Every account-owned table but the audit's carries team_id and is filtered by it (0014, 0015);
+        // the login's team is read by a PARALLEL SAFE function, so policies do not make plans serial.
+        let lookups = try c.query("""
+            SELECT c.relname || ': ' || pg_get_expr(p.polqual, p.polrelid) AS t FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid
+            WHERE c.relnamespace = 'public'::regnamespace AND p.polname = 'dchain_team'
+              AND c.relname NOT IN ('audit_log', 'audit_undo') AND pg_get_expr(p.polqual, p.polrelid) NOT LIKE '%team_id = %'
+            """).map { try $0.decode("t") as String }
+        #expect(lookups.isEmpty, "policies that look the account up instead of comparing team_id: \(lookups)")
+        #expect(try c.queryRow("SELECT proparallel FROM pg_proc WHERE oid = 'public.dchain_my_team'::regproc")?["proparallel"] == "s")
         // A workspace is closed to everyone but trainers (and its trainee).
         let open = try c.query("""
             SELECT r.rolname FROM pg_roles r WHERE has_schema_privilege(r.oid, 'ws_case_wang', 'USAGE')
@@ -198,9 +214,9 @@ struct TeamCatalogTests {
 }
 
 
-/// The denormalised team of the high-volume tables (0014_team_scope.sql), in a database of its own
-/// (it moves an account between teams, which the isolation suite's counts must not see).
-@Suite("Teams: touchpoints and participants follow their account's team")
+/// The denormalised team of every account-owned table (0014/0015_team_scope*.sql), in a database of
+/// its own (it moves an account between teams, which the isolation suite's counts must not see).
+@Suite("Teams: every account-owned row follows its account's team")
 struct TeamScopeTests {
     static let fixture = Result { try TeamFixture.make("scope") }
     let f: TeamFixture
@@ -211,7 +227,7 @@ struct TeamScopeTests {
         catch { return "\(error)" }
     }
 
-    @Test("touchpoints and participants carry their account's team: set on write whatever the writer sends, moved with the account, not audited as edits")
+    @Test("rows carry their account's team: set on write whatever the writer sends, moved with the account, not audited as edits")
     func teamScope() throws {
         let su = try Connection(f.conninfo)
         let admin = try Connection(f.conninfo(as: f.admin))
@@ -238,6 +254,23 @@ struct TeamScopeTests {
                  + (SELECT count(*) FROM participant WHERE account_id = $1 AND team_id IS DISTINCT FROM $2) AS n
             """, [moving, teamA])!.decode("n")
         #expect(stale == 0)
+        // Every other account-owned table's rows moved along too.
+        let tables = try su.query("""
+            SELECT c.relname AS t FROM pg_class c
+            WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'
+              AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'account_id' AND NOT a.attisdropped)
+              AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'team_id' AND NOT a.attisdropped)
+            """).map { try $0.decode("t") as String }
+        #expect(Set(["stakeholder", "deal", "deal_stage_history", "buying_influence", "pain_point", "plan_item", "survey", "unit"]).isSubset(of: tables))
+        var moved = 0
+        for t in tables {
+            let counts = try su.queryRow("""
+                SELECT count(*) AS n, count(*) FILTER (WHERE team_id IS DISTINCT FROM $2) AS stale FROM \(t) WHERE account_id = $1
+                """, [moving, teamA])!
+            #expect(try counts.decode("stale", as: Int.self) == 0, "\(t)")
+            moved += try counts.decode("n", as: Int.self)
+        }
+        #expect(moved > 2, "the account's stakeholders, deal and the rest moved too")
         let added: [String] = try su.query("SELECT table_name FROM audit_log ORDER BY id OFFSET $1", [audited]).map { try $0.decode("table_name") }
         #expect(added == ["account"], "only the account's change is audited, got \(added)")
         // Unassigned (no team): the admin's alone again.

@@ -179,11 +179,17 @@ public enum ExportFormat {
 
     /// Columns of exported tables that export leaves out, as `table.column`,
     /// with why (derived by the database from other rows; import lets it derive them again).
+    /// (Every account-owned table's `team_id` is left out too: see ``isDerived(table:column:)``.)
     public static let excludedColumns: [String: String] = [
-        "touchpoint.team_id": "the account's team, copied by a trigger (0014) for row-level security",
-        "participant.team_id": "the account's team, copied by a trigger (0014) for row-level security",
         "survey.recorded_by": "the login that recorded it, forced by a trigger (0013): an import records the importing login",
     ]
+
+    /// Whether a column of an account-owned table is its account's, copied onto the row by the
+    /// database: `account_id` (the entity nests under its account) and `team_id` (set from the
+    /// account by a trigger for row-level security, 0014/0015; import lets it be set again).
+    public static func isDerived(table: String, column: String) -> Bool {
+        table != "account" && (column == "account_id" || column == "team_id")
+    }
 
     /// The tables (and their columns) export deliberately leaves out, with why:
     /// checked against the catalog by a test, so a new column is a decision.
