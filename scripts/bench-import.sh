@@ -86,12 +86,13 @@ run_dchain() {
     empty
     local a b
     a=$(now_ns)
-    /usr/bin/time -f '%M' -o "$DATA/rss" "$D" import "$DATA/touchpoints.csv" --type touchpoints > "$DATA/dchain.out"
+    /usr/bin/time -f '%M %U %S' -o "$DATA/rss" "$D" import "$DATA/touchpoints.csv" --type touchpoints > "$DATA/dchain.out"
     b=$(now_ns)
-    dchain_ms+=( $(( (b - a) / 1000000 )) ); rss_kb+=( "$(tail -1 "$DATA/rss")" )
+    dchain_ms+=( $(( (b - a) / 1000000 )) ); rss_kb+=( "$(tail -1 "$DATA/rss" | cut -d' ' -f1)" )
+    cpu_s+=( "$(tail -1 "$DATA/rss" | awk '{ print $2 + $3 }')" )
     n=$(conn -At -c "SELECT count(*) FROM touchpoint"); np=$(conn -At -c "SELECT count(*) FROM participant")
     [ "$n" = "$ROWS" ] && [ "$np" = "$((2 * ROWS))" ] || { echo "bench-import: dchain import left $n touchpoints, $np participants" >&2; exit 1; }
-    echo "  dchain import: ${dchain_ms[-1]} ms, peak ${rss_kb[-1]} kB ($(tail -1 "$DATA/dchain.out"))"
+    echo "  dchain import: ${dchain_ms[-1]} ms (its own CPU ${cpu_s[-1]} s), peak ${rss_kb[-1]} kB ($(tail -1 "$DATA/dchain.out"))"
 }
 run_psql() {
     empty
@@ -106,7 +107,7 @@ run_psql() {
     echo "  psql \\copy: ${psql_ms[-1]} ms"
 }
 
-dchain_ms=(); psql_ms=(); rss_kb=()
+dchain_ms=(); psql_ms=(); rss_kb=(); cpu_s=()
 for i in $(seq 1 "$RUNS"); do
     echo "run $i:"
     if [ $((i % 2)) = 1 ]; then run_dchain; run_psql; else run_psql; run_dchain; fi
