@@ -43,6 +43,11 @@ conn -c "INSERT INTO account (name, kind) SELECT format('客户%s', lpad(g::text
                   (VALUES ('needs', DATE '2025-01-01'), ('approval', DATE '2025-06-01'), ('intention', DATE '2025-10-01')) v(k, day)
              WHERE s.key = v.k" \
      -c "ANALYZE" >/dev/null
+# Autovacuum stays off the loaded tables: it would analyze them in the middle of a load, see none of
+# the load's (uncommitted) rows and record them as empty, and every plan made after that — the
+# foreign-key checks' among them — would scan the account's touchpoints instead of probing the
+# primary key. That cost psql's side up to 3x (145 s instead of 48 s for 200,000 rows).
+for t in touchpoint participant pain_point audit_log; do conn -c "ALTER TABLE $t SET (autovacuum_enabled = off)" >/dev/null; done
 
 DATA="$HOME_DIR/data"
 mkdir -p "$DATA"

@@ -112,9 +112,10 @@ public struct TableImport {
     /// Rows a touchpoint import holds in memory at once.
     static let chunkSize = 5_000
 
-    /// Touchpoints are streamed: rows are checked as they are read and handed
-    /// to the importer a chunk at a time, inside its one transaction; only a
-    /// hash and a row number per record stay behind (to catch a record twice).
+    /// Touchpoints are streamed: rows are checked as they are read (on a
+    /// thread of their own, ahead of the writes) and handed to the importer a
+    /// chunk at a time, inside its one transaction; only a hash and a row
+    /// number per record stay behind (to catch a record twice).
     func streamTouchpoints(_ header: RecordHeader, guessed: RecordType?, open: () throws -> Database) throws -> Outcome {
         let importer = RecordImporter(try open(), today: today)
         var issues: [RecordIssue] = [], seen: [Int: Int] = [:], any = false, done = false
@@ -144,9 +145,22 @@ public struct TableImport {
             }
             return chunk.isEmpty && done ? nil : chunk
         }
+        // Rows are read and checked on a thread of their own, a chunk or two ahead of the writes;
+        // each chunk says whether any row so far was bad (the issues themselves wait for the end).
+        let ahead = ReadAhead { () throws -> (rows: RecordImporter.Rows<ImportRecords.TouchpointRecord>, failing: Bool)? in
+            try nextChunk().map { ($0, !issues.isEmpty) }
+        }
+        defer { ahead.finish() }
+        var failing = false
+        func consume() throws -> RecordImporter.Rows<ImportRecords.TouchpointRecord>? {
+            guard let next = try ahead.next() else { return nil }
+            failing = failing || next.failing
+            return next.rows
+        }
         do {
             let counts = try importer.run(dryRun: dryRun) { importer in
-                let (counts, found) = try importer.touchpoints(chunks: nextChunk, failing: { !issues.isEmpty }, localTime: localTime)
+                let (counts, found) = try importer.touchpoints(chunks: consume, failing: { failing }, localTime: localTime)
+                ahead.finish()  // the reader is done (or stopped): its issues and `any` are final
                 if !any { throw RecordIssues([RecordIssue(row: 2, problem: "there are no data rows under the header: the file is empty")]) }
                 return (counts, issues + found)
             }
