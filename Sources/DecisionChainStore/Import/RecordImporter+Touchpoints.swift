@@ -16,6 +16,10 @@ extension RecordImporter {
                             localTime: (LocalTime.Typed) -> LocalTime) throws -> (Counts, [RecordIssue]) {
         var issues: [RecordIssue] = [], counts = Counts()
         let writer = TouchpointWriter(db), store = TouchpointStore(db)
+        // Accounts that had no touchpoint when the import reached them: their rows cannot match a
+        // stored one (the file's own rows are distinct, checked as they are read), so they skip the
+        // match queries — a fresh account's import costs the writes alone.
+        var seen = Set<Int64>(), untouched = Set<Int64>()
         while let chunk = try next() {
             var ready: [(row: RecordRow, draft: TouchpointDraft)] = []
             for (r, t) in chunk {
@@ -38,7 +42,18 @@ extension RecordImporter {
                 }
             }
             if !issues.isEmpty || failing() { continue }
-            let stored = try matches(ready.map(\.draft))
+            let arriving = Set(ready.map(\.draft.accountID)).subtracting(seen)
+            if !arriving.isEmpty {
+                seen.formUnion(arriving)
+                untouched.formUnion(try db.connection.query("""
+                    SELECT a FROM unnest($1::bigint[]) AS a WHERE NOT EXISTS (SELECT 1 FROM touchpoint t WHERE t.account_id = a)
+                    """, [PostgresArray(arriving.map(String.init))]).map { try $0.decode("a", as: Int64.self) })
+            }
+            let candidates = ready.indices.filter { !untouched.contains(ready[$0].draft.accountID) }
+            var stored: [Int: StoredTouchpoint] = [:]
+            if !candidates.isEmpty {
+                for (i, match) in try matches(candidates.map { ready[$0].draft }) { stored[candidates[i]] = match }
+            }
             var fresh: [TouchpointDraft] = []
             for (i, (r, d)) in ready.enumerated() {
                 guard let s = stored[i] else { fresh.append(d); continue }
