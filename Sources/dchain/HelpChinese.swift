@@ -153,6 +153,7 @@ enum HelpChinese {
         "Generate realistic synthetic accounts, stakeholders, deals and touchpoints, deterministically, through COPY.": "通过 COPY 确定性地生成逼真的合成客户、联系人、项目和触点。",
         "Give a stakeholder a role in a deal, with influence, stance, mode, rating and personal win.": "给联系人在项目中设定角色，含影响力、态度、反应模式、评分和个人赢。",
         "How many accounts to generate.": "生成多少个客户。",
+        "Put every account in this team (made if missing); default: spread over four.": "把所有客户放进这个团队（不存在则创建）；默认分散到四个团队。",
         "Include done and cancelled tasks.": "包括已完成和已取消的任务。",
         "Industry.": "行业。",
         "Initialise (first time) and start the embedded cluster.": "初始化（首次）并启动内置数据库集群。",
