@@ -281,40 +281,17 @@ public struct CaseStore {
         let asciiLogin = trainee.range(of: "^[A-Za-z0-9._@-]+$", options: .regularExpression) != nil
         let login = asciiLogin ? trainee : "trainee-" + trainee.utf8.map { String($0, radix: 16) }.joined()
         let owner = try Resolver(connection: conn).userID(login: login)
-        let a = file.account
-        let account = try AccountStore(db).add(.init(name: a.name, kind: a.kind, code: a.code, region: a.region, industry: a.industry,
-                                                     ownerID: owner))
-        var units: [String: Int64] = [:]
-        for u in file.units {
-            units[u.name] = try AccountStore(db).addUnit(accountID: account.id, name: u.name, parentID: u.parent.flatMap { units[$0] }).id
-        }
-        var people: [String: Int64] = [:]
-        for s in file.stakeholders {
-            people[s.name] = try StakeholderStore(db).add(accountID: account.id, .init(
-                name: s.name, title: s.title, unitID: s.unit.flatMap { units[$0] }, level: s.level,
-                reportsTo: s.reportsTo.flatMap { people[$0] }, email: s.email, phone: s.phone, wechat: s.wechat, channel: s.channel)).id
-        }
-        let stages = try stageIDs(file.deal.pipeline)
         let entries = file.stageEntries(in: 1)
         guard let current = entries.last else { throw DomainError("case \(file.id) releases no stage in round 1") }
-        let d = file.deal
-        let dealID: Int64 = try conn.queryRow("""
-            INSERT INTO deal (account_id, name, pipeline_id, stage_id, method, amount, currency, close_by, owner_id)
-            VALUES ($1, $2, (SELECT id FROM pipeline WHERE key = $3), $4, $5, $6, coalesce($7, 'CNY'), $8, $9) RETURNING id
-            """, [account.id, d.name, d.pipeline, try stageID(stages, current.stage), d.method?.rawValue, d.amount, d.currency,
-                  d.closeBy, owner])!.decode("id")
-        for e in entries {
-            try conn.execute("INSERT INTO deal_stage_history (account_id, deal_id, stage_id, entered_on, recorded_by) VALUES ($1, $2, $3, $4, $5)",
-                             [account.id, dealID, try stageID(stages, e.stage), e.entered, Self.author])
-        }
+        let (account, dealID, stages, people) = try writeAccount(file, entries: entries, owner: owner)
         let touchpoints = file.touchpoints(in: 1)
         for t in touchpoints {
-            try insert(t, file: file, round: 1, accountID: account.id, dealID: dealID, stages: stages, people: people)
+            try insert(t, file: file, round: 1, accountID: account, dealID: dealID, stages: stages, people: people)
         }
         try conn.execute("""
             INSERT INTO case_session (trainee, case_id, source, document, round, rounds, account_id, deal_id)
             VALUES ($1, $2, $3, $4, 1, $5, $6, $7)
-            """, [trainee, file.id, source, document, file.rounds.count, account.id, dealID])
+            """, [trainee, file.id, source, document, file.rounds.count, account, dealID])
         return CaseRelease(round: 1, touchpoints: touchpoints.count, stage: current.stage, today: file.today(afterRound: 1))
     }
 
@@ -336,6 +313,39 @@ public struct CaseStore {
     }
 
     /// Stage ids of a pipeline by key, from this database.
+    /// Writes a case's account (owned by `owner`), its units and stakeholders, and its deal at
+    /// the last of `entries` with those stage entries; runs in the caller's
+    /// transaction. Returns the ids, the pipeline's stage ids and the people's ids by name.
+    func writeAccount(_ file: CaseFile, entries: [CaseStageEntry], owner: Int64?) throws
+        -> (account: Int64, deal: Int64, stages: [String: Int64], people: [String: Int64]) {
+        let a = file.account
+        let account = try AccountStore(db).add(.init(name: a.name, kind: a.kind, code: a.code, region: a.region, industry: a.industry,
+                                                     ownerID: owner)).id
+        var units: [String: Int64] = [:]
+        for u in file.units {
+            units[u.name] = try AccountStore(db).addUnit(accountID: account, name: u.name, parentID: u.parent.flatMap { units[$0] }).id
+        }
+        var people: [String: Int64] = [:]
+        for s in file.stakeholders {
+            people[s.name] = try StakeholderStore(db).add(accountID: account, .init(
+                name: s.name, title: s.title, unitID: s.unit.flatMap { units[$0] }, level: s.level,
+                reportsTo: s.reportsTo.flatMap { people[$0] }, email: s.email, phone: s.phone, wechat: s.wechat, channel: s.channel)).id
+        }
+        guard let current = entries.last else { throw DomainError("case \(file.id) has no stage entries") }
+        let stages = try stageIDs(file.deal.pipeline)
+        let d = file.deal
+        let dealID: Int64 = try conn.queryRow("""
+            INSERT INTO deal (account_id, name, pipeline_id, stage_id, method, amount, currency, close_by, owner_id)
+            VALUES ($1, $2, (SELECT id FROM pipeline WHERE key = $3), $4, $5, $6, coalesce($7, 'CNY'), $8, $9) RETURNING id
+            """, [account, d.name, d.pipeline, try stageID(stages, current.stage), d.method?.rawValue, d.amount, d.currency,
+                  d.closeBy, owner])!.decode("id")
+        for e in entries {
+            try conn.execute("INSERT INTO deal_stage_history (account_id, deal_id, stage_id, entered_on, recorded_by) VALUES ($1, $2, $3, $4, $5)",
+                             [account, dealID, try stageID(stages, e.stage), e.entered, Self.author])
+        }
+        return (account, dealID, stages, people)
+    }
+
     func stageIDs(_ pipeline: String) throws -> [String: Int64] {
         Dictionary(uniqueKeysWithValues: try PipelineStore(connection: conn).pipeline(pipeline).stages.map { ($0.key, $0.id) })
     }
