@@ -22,11 +22,7 @@ D=${DCHAIN:-.build/release/dchain}
 . "$(dirname "$0")/lib/bench.sh"
 bench_setup bench-persona
 
-echo "seeding $ACCOUNTS accounts × $TPA touchpoints (seed $SEED, today $TODAY)..."
-t0=$(now_ns)
-"$D" dev seed --accounts "$ACCOUNTS" --touchpoints-per-account "$TPA" --seed "$SEED" --today "$TODAY"
-t1=$(now_ns)
-awk -v ms=$(( (t1 - t0) / 1000000 )) 'BEGIN { printf "seed took %.1f s\n", ms / 1000 }'
+bench_seed
 
 URL=$("$D" db url)
 conn() { "$PSQL" -X -q -v ON_ERROR_STOP=1 -d "$URL" "$@"; }

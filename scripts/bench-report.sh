@@ -26,12 +26,8 @@ D=${DCHAIN:-.build/release/dchain}
 . "$(dirname "$0")/lib/bench.sh"
 bench_setup bench-report
 
-echo "seeding $ACCOUNTS accounts × $TPA touchpoints (seed $SEED, today $TODAY)..."
-t0=$(now_ns)
 # Every account in one team, so the manager of the row-level security comparison sees them all.
-"$D" dev seed --accounts "$ACCOUNTS" --touchpoints-per-account "$TPA" --seed "$SEED" --today "$TODAY" --team bench-team
-t1=$(now_ns)
-awk -v ms=$(( (t1 - t0) / 1000000 )) 'BEGIN { printf "seed took %.1f s\n", ms / 1000 }'
+bench_seed --team bench-team
 
 URL=$("$D" db url)
 conn() { "$PSQL" -X -q -v ON_ERROR_STOP=1 -d "$URL" "$@"; }

@@ -16,25 +16,8 @@ root=$PWD
 out=${OUT:-$root/out}
 mkdir -p "$out"
 
-fail() { echo "screenshot-day: $*" >&2; exit 1; }
-
-browser=$(command -v chromium || command -v chromium-browser || true)
-if [ -z "$browser" ] || ! fc-list 2>/dev/null | grep -qiE 'CJK|WenQuanYi|Droid Sans Fallback'; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-        echo "installing chromium and a CJK font..." >&2
-        DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei >&2
-        browser=$(command -v chromium)
-    fi
-fi
-[ -n "$browser" ] || fail "chromium is not installed (apt-get install --no-install-recommends chromium, as root)"
-
-bin=${DCHAIN_BIN:-}
-if [ -z "$bin" ]; then
-    swift build --product dchain >&2
-    bin="$(swift build --show-bin-path)/dchain"
-fi
-[ -x "$bin" ] || fail "dchain binary not found: $bin"
+. "$root/scripts/lib/screenshot.sh"
+screenshot_setup screenshot-day
 
 . "$root/scripts/lib/scratch-db.sh"
 scratch_db day

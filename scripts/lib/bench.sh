@@ -1,6 +1,7 @@
 # Sourced by the bench-*.sh scripts: what each needs before its own work.
 #
 #   bench_setup NAME     (needs $D, the dchain binary)
+#   bench_seed [ARG...]  (needs ACCOUNTS, TPA, SEED, TODAY)
 #
 # Checks the binary and /usr/bin/time (peak memory), finds PostgreSQL's own psql
 # (`PSQL`; the one on PATH is a slow wrapper), makes a throwaway embedded cluster
@@ -27,3 +28,14 @@ bench_cleanup() {
 now_ns() { date +%s%N; }
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 max() { printf '%s\n' "$@" | sort -n | tail -1; }
+
+# Seeds the synthetic data set (`dev seed`) with ACCOUNTS, TPA, SEED and TODAY and says how
+# long it took; extra arguments go to `dev seed`.
+bench_seed() {
+    echo "seeding $ACCOUNTS accounts × $TPA touchpoints (seed $SEED, today $TODAY)..."
+    local t0 t1
+    t0=$(now_ns)
+    "$D" dev seed --accounts "$ACCOUNTS" --touchpoints-per-account "$TPA" --seed "$SEED" --today "$TODAY" "$@"
+    t1=$(now_ns)
+    awk -v ms=$(( (t1 - t0) / 1000000 )) 'BEGIN { printf "seed took %.1f s\n", ms / 1000 }'
+}
