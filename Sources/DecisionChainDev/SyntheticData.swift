@@ -123,7 +123,7 @@ public struct SyntheticData {
                 SELECT id FROM ins UNION ALL SELECT id FROM team WHERE name = $1 LIMIT 1
                 """, [name])!.decode("id")
         }
-        if let team { r.onlyTeam = try teamID(team) }
+        if let team { r.onlyTeam = try teamID(try Names.normalize(team, field: "team")) }
         for (i, name) in Vocab.teams.enumerated() {
             let teamID = try teamID(name)
             r.teams.append(teamID)

@@ -399,6 +399,20 @@ struct SyntheticDataTests {
         #expect(report.coverage.count == (try c.queryRow("SELECT count(*) AS n FROM deal WHERE status = 'open'")!.decode("n", as: Int.self)))
     }
 
+    @Test("--team puts every account in that one team (its name normalised), the rest of the data the same; an empty name is refused")
+    func oneTeam() throws {
+        let spread = try seeded(42)
+        let db = try Database.open(.conninfo(try TestCluster.shared.freshDatabase("syntheticteam")), actor: "test")
+        try SyntheticData(db).seed(.init(accounts: 25, seed: 42, touchpointsPerAccount: 20, today: Self.today, team: "  北区 "))
+        let c = db.connection
+        #expect(try c.queryRow("SELECT count(DISTINCT team_id) AS n FROM account")!.decode("n", as: Int.self) == 1)
+        #expect(try c.queryRow("SELECT t.name FROM account a JOIN team t ON t.id = a.team_id LIMIT 1")!.decode("name", as: String.self) == "北区")
+        #expect(try fingerprint(c) == fingerprint(spread.connection))
+        #expect(throws: InputError.self) {
+            try SyntheticData(db).seed(.init(accounts: 1, seed: 9, touchpointsPerAccount: 1, today: Self.today, team: " "))
+        }
+    }
+
     @Test("bad generator options are refused, naming the field")
     func badOptions() throws {
         let db = try Database.open(.conninfo(try TestCluster.shared.freshDatabase("syntheticbad")), actor: "test")
